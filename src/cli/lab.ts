@@ -1,0 +1,49 @@
+/**
+ * Headless runner: `npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--lenient]`.
+ * Same engine, same codec as the app; prints the run document (or CSV traces) on stdout.
+ * Exit 0 on success; exit 2 with a message on stderr for invalid input.
+ */
+import { createRace } from '../engine/race';
+import { decodeQuery, formatRepair } from '../experiment/codec';
+import { documentJson, runDocument, traceCsv } from '../experiment/document';
+
+const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--lenient]
+
+  --summary   leave the data points out of the JSON document
+  --csv       print the traces as CSV (one row per method and iteration) instead of JSON
+  --lenient   run a query that needed repairs (clamped or defaulted values) instead of rejecting it
+
+Example: npm run --silent lab -- 'v=1&dim=1&n=1000&sep=2.5&methods=em,ecg&iters=500' --summary
+The query keys are documented in README.md.`;
+
+function fail(message: string): never {
+  process.stderr.write(`em-lab: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const positional = argv.filter((a) => !a.startsWith('--'));
+  for (const f of flags) if (!['--summary', '--csv', '--lenient', '--help'].includes(f)) fail(`unknown option ${f}\n\n${USAGE}`);
+  if (flags.has('--help')) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (positional.length !== 1) fail(`expected exactly one query string or share URL, got ${positional.length}\n\n${USAGE}`);
+  const { state, repairs } = decodeQuery(positional[0]);
+  if (repairs.length > 0) {
+    const list = repairs.map((r) => `  - ${formatRepair(r)}`).join('\n');
+    if (!flags.has('--lenient')) fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
+    process.stderr.write(`em-lab: running the repaired query:\n${list}\n`);
+  }
+  let race;
+  try {
+    race = await createRace(state);
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  while (race.advance(1000));
+  process.stdout.write(flags.has('--csv') ? traceCsv(race) : documentJson(runDocument(race, state, { summary: flags.has('--summary') })));
+}
+
+main(process.argv.slice(2)).catch((err) => fail(err instanceof Error ? err.message : String(err)));

@@ -1,0 +1,85 @@
+/**
+ * Small dense linear algebra on p×p row-major Float64Arrays (p ≤ 11), delegated to ml-matrix.
+ */
+import { allFinite } from './vec';
+import { CholeskyDecomposition, EigenvalueDecomposition, LuDecomposition, Matrix } from 'ml-matrix';
+
+export const toMatrix = (a: Float64Array, p: number): Matrix => {
+  const m = new Matrix(p, p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) m.set(i, j, a[i * p + j]);
+  return m;
+};
+
+const fromMatrix = (m: Matrix): Float64Array => Float64Array.from(m.to1DArray());
+
+/** Eigenvalues of a symmetric matrix, descending. */
+export function symmetricEigenvalues(a: Float64Array, p: number): Float64Array {
+  const ev = new EigenvalueDecomposition(toMatrix(a, p), { assumeSymmetric: true }).realEigenvalues;
+  return Float64Array.from(ev).sort().reverse();
+}
+
+/** Lower Cholesky factor of a symmetric matrix, or null when it is not positive definite. */
+export function cholesky(a: Float64Array, p: number): Matrix | null {
+  if (!allFinite(a)) return null;
+  const c = new CholeskyDecomposition(toMatrix(a, p));
+  if (!c.isPositiveDefinite()) return null;
+  const L = c.lowerTriangularMatrix;
+  for (let i = 0; i < p; i++) if (!(L.get(i, i) > 0) || !Number.isFinite(L.get(i, i))) return null;
+  return L;
+}
+
+export const isPositiveDefinite = (a: Float64Array, p: number): boolean => cholesky(a, p) !== null;
+
+/** Solves A x = b (general square A) by LU; null when A is singular or the result is not finite. */
+export function solve(a: Float64Array, b: Float64Array, p: number): Float64Array | null {
+  if (!allFinite(a) || !allFinite(b)) return null;
+  const lu = new LuDecomposition(toMatrix(a, p));
+  if (lu.isSingular()) return null;
+  const x = Float64Array.from(lu.solve(Matrix.columnVector(Array.from(b))).to1DArray());
+  return allFinite(x) ? x : null;
+}
+
+/** L⁻¹ B for lower-triangular L (forward substitution, column by column). */
+function lowerSolve(L: Matrix, B: Matrix): Matrix {
+  const p = L.rows;
+  const X = new Matrix(p, B.columns);
+  for (let c = 0; c < B.columns; c++) {
+    for (let i = 0; i < p; i++) {
+      let s = B.get(i, c);
+      for (let k = 0; k < i; k++) s -= L.get(i, k) * X.get(k, c);
+      X.set(i, c, s / L.get(i, i));
+    }
+  }
+  return X;
+}
+
+/**
+ * Spectrum of DM = I_oc⁻¹ I_m from its symmetric form C = L⁻¹ I_m L⁻ᵀ (I_oc = L Lᵀ), so the
+ * eigenvalues are real by construction. Descending; null when I_oc is not positive definite.
+ */
+export function dmSpectrum(ioc: Float64Array, im: Float64Array, p: number): Float64Array | null {
+  const L = cholesky(ioc, p);
+  if (!L || !allFinite(im)) return null;
+  const X = lowerSolve(L, toMatrix(im, p)); // L⁻¹ I_m
+  const C = lowerSolve(L, X.transpose()); // L⁻¹ (L⁻¹ I_m)ᵀ = L⁻¹ I_m L⁻ᵀ
+  const sym = C.add(C.transpose()).mul(0.5); // remove rounding asymmetry
+  const ev = symmetricEigenvalues(fromMatrix(sym), p);
+  return allFinite(ev) ? ev : null;
+}
+
+/** DM = I_oc⁻¹ I_m as a full matrix (column convention), for the SEM cross-check and panels. */
+export function dmMatrix(ioc: Float64Array, im: Float64Array, p: number): Float64Array | null {
+  const L = cholesky(ioc, p);
+  if (!L) return null;
+  const Y = lowerSolve(L, toMatrix(im, p));
+  // I_oc⁻¹ I_m = L⁻ᵀ L⁻¹ I_m: solve Lᵀ Z = Y by back substitution.
+  const Z = new Matrix(p, p);
+  for (let c = 0; c < p; c++) {
+    for (let i = p - 1; i >= 0; i--) {
+      let s = Y.get(i, c);
+      for (let k = i + 1; k < p; k++) s -= L.get(k, i) * Z.get(k, c);
+      Z.set(i, c, s / L.get(i, i));
+    }
+  }
+  return fromMatrix(Z);
+}

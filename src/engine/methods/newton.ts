@@ -1,0 +1,43 @@
+/**
+ * Newton's method on L in natural coordinates with the exact observed information
+ * I_o = I_oc − I_m (Louis' identity): θ' = θ + I_o⁻¹∇L. When I_o is not positive definite (far from
+ * a maximum), or the Newton point does not increase L after a few halvings, take an EM step instead.
+ * Cost: the I_m pass counts as one E-step, plus one per trial point.
+ */
+import { solve, isPositiveDefinite } from '../linalg';
+import { stop } from '../stop';
+import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
+import { axpy } from '../vec';
+
+export function createNewton(ctx: MethodContext): Optimizer {
+  const { model, ev } = ctx;
+  const p = model.p;
+  let e = ctx.start;
+
+  const emStep = (): StepOutcome => {
+    const next = ev.at(model.mstep(e));
+    if (!next) return { e, kind: 'em', stop: stop('non-finite', 'the fallback EM step left the domain') };
+    e = next;
+    return { e, kind: 'em' };
+  };
+
+  return {
+    id: 'newton',
+    step(): StepOutcome {
+      ev.count++; // the pass over the data for I_m
+      const im = model.missingInfo(e.theta);
+      const io = model.completeInfo(e).map((x, i) => x - im[i]);
+      if (!isPositiveDefinite(io, p)) return emStep();
+      const dir = solve(io, model.gradient(e), p);
+      if (!dir) return emStep();
+      for (let t = 1; t >= 1 / 8; t /= 2) {
+        const next = ev.at(axpy(e.theta, t, dir));
+        if (next && next.logLik >= e.logLik) {
+          e = next;
+          return { e, kind: 'newton' };
+        }
+      }
+      return emStep();
+    },
+  };
+}

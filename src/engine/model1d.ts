@@ -1,0 +1,208 @@
+/**
+ * One-dimensional two-component Gaussian mixture, θ = [π, μ1, μ2, v1, v2] (see types.ts).
+ * All formulas: shared/reference/em-theory.md §6.
+ *
+ * EStep.stats layout (sums centred at the CURRENT means, so no raw-moment cancellation):
+ *   [S1 = Σ r(x−μ1), Q1 = Σ r(x−μ1)², S2 = Σ (1−r)(x−μ2), Q2 = Σ (1−r)(x−μ2)²]
+ */
+import { expNeg } from './fastexp';
+import { BLOCK, NeumaierSums } from './summation';
+import type { EStep, MixtureModel, Theta } from './types';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+const LN2 = Math.LN2;
+
+export function createModel1D(data: Float64Array, options: { varianceFloor?: number } = {}): MixtureModel {
+  const n = data.length;
+  const varianceFloor = options.varianceFloor ?? 0;
+
+  function domainError(t: Theta): string | null {
+    for (let i = 0; i < 5; i++) if (!Number.isFinite(t[i])) return `parameter ${i} is not finite`;
+    if (!(t[0] > 0 && t[0] < 1)) return `weight π = ${t[0]} is outside (0, 1)`;
+    for (const k of [3, 4]) {
+      if (!(t[k] > 0)) return `variance of component ${k - 2} is not positive`;
+      if (t[k] < varianceFloor * (1 - 1e-9)) return `variance of component ${k - 2} is below the floor ${varianceFloor}`;
+    }
+    return null;
+  }
+
+  function estep(theta: Theta): EStep {
+    const [pi, m1, m2, v1, v2] = theta;
+    const c1 = Math.log(pi) - 0.5 * (LOG_2PI + Math.log(v1));
+    const c2 = Math.log1p(-pi) - 0.5 * (LOG_2PI + Math.log(v2));
+    const h1 = 0.5 / v1;
+    const h2 = 0.5 / v2;
+    // Slots: 0 L, 1 H, 2 R1, 3 R2, 4 S1, 5 Q1, 6 S2, 7 Q2.
+    const acc = new NeumaierSums(8);
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      // Σ log1p(e) over a block is log Π(1+e): each factor is in [1, 2], so 256 of them cannot
+      // overflow, and one log per block replaces one log1p per point.
+      let top = 0, prod = 1, H = 0, R1 = 0, R2 = 0, S1 = 0, Q1 = 0, S2 = 0, Q2 = 0;
+      for (let i = start; i < end; i++) {
+        const x = data[i];
+        const d1 = x - m1;
+        const d2 = x - m2;
+        const a = c1 - d1 * d1 * h1;
+        const b = c2 - d2 * d2 * h2;
+        const d = a - b;
+        const ad = d < 0 ? -d : d;
+        const e = expNeg(ad); // ≤ 1: never overflows
+        const ope = 1 + e;
+        prod *= ope;
+        const inv = 1 / ope;
+        const q = e * inv; // the smaller responsibility, exact even when it is ~1e-300
+        let r, s;
+        if (d >= 0) {
+          r = inv;
+          s = q;
+          top += a;
+        } else {
+          r = q;
+          s = inv;
+          top += b;
+        }
+        H += ad * q;
+        R1 += r;
+        R2 += s;
+        const rd1 = r * d1;
+        const sd2 = s * d2;
+        S1 += rd1;
+        Q1 += rd1 * d1;
+        S2 += sd2;
+        Q2 += sd2 * d2;
+      }
+      const logProd = Math.log(prod);
+      acc.add(0, top);
+      acc.add(0, logProd);
+      acc.add(1, H + logProd);
+      acc.add(2, R1);
+      acc.add(3, R2);
+      acc.add(4, S1);
+      acc.add(5, Q1);
+      acc.add(6, S2);
+      acc.add(7, Q2);
+    }
+    return {
+      theta,
+      logLik: acc.total(0),
+      entropy: n > 0 ? acc.total(1) / (n * LN2) : 0,
+      R1: acc.total(2),
+      R2: acc.total(3),
+      stats: Float64Array.of(acc.total(4), acc.total(5), acc.total(6), acc.total(7)),
+    };
+  }
+
+  /** Standard M-step: v' = Q/R − (S/R)² is Σ r (x − μ')² / R written without cancellation. */
+  function mstep(e: EStep): Theta {
+    const t = e.theta;
+    const [S1, Q1, S2, Q2] = e.stats;
+    const out = new Float64Array(5);
+    out[0] = e.R1 / (e.R1 + e.R2);
+    const comp = (R: number, S: number, Q: number, mu: number, v: number): [number, number] => {
+      if (!(R > 0)) return [mu, Math.max(v, varianceFloor)]; // empty component: keep it where it is
+      const dm = S / R;
+      return [mu + dm, Math.max(Q / R - dm * dm, varianceFloor)];
+    };
+    [out[1], out[3]] = comp(e.R1, S1, Q1, t[1], t[3]);
+    [out[2], out[4]] = comp(e.R2, S2, Q2, t[2], t[4]);
+    return out;
+  }
+
+  function gradient(e: EStep): Float64Array {
+    const [pi, , , v1, v2] = e.theta;
+    const [S1, Q1, S2, Q2] = e.stats;
+    return Float64Array.of(
+      (e.R1 - n * pi) / (pi * (1 - pi)),
+      S1 / v1,
+      S2 / v2,
+      (Q1 - e.R1 * v1) / (2 * v1 * v1),
+      (Q2 - e.R2 * v2) / (2 * v2 * v2),
+    );
+  }
+
+  const toFree = (t: Theta): Float64Array =>
+    Float64Array.of(Math.log(t[0]) - Math.log1p(-t[0]), t[1], t[2], Math.log(t[3]), Math.log(t[4]));
+
+  const fromFree = (f: Float64Array): Theta =>
+    Float64Array.of(1 / (1 + Math.exp(-f[0])), f[1], f[2], Math.exp(f[3]), Math.exp(f[4]));
+
+  function gradientFree(e: EStep): Float64Array {
+    const [pi, , , v1, v2] = e.theta;
+    const [S1, Q1, S2, Q2] = e.stats;
+    return Float64Array.of(e.R1 - n * pi, S1 / v1, S2 / v2, 0.5 * (Q1 / v1 - e.R1), 0.5 * (Q2 / v2 - e.R2));
+  }
+
+  /** I_oc(θ) at any θ (§6.4): block diagonal in (π), (μ1, v1), (μ2, v2). */
+  function completeInfo(e: EStep): Float64Array {
+    const pi = e.theta[0];
+    const [S1, Q1, S2, Q2] = e.stats;
+    const I = new Float64Array(25);
+    I[0] = e.R1 / (pi * pi) + e.R2 / ((1 - pi) * (1 - pi));
+    const block = (mu: number, vi: number, R: number, S: number, Q: number) => {
+      const v = e.theta[vi];
+      I[mu * 5 + mu] = R / v;
+      I[mu * 5 + vi] = I[vi * 5 + mu] = S / (v * v);
+      I[vi * 5 + vi] = Q / (v * v * v) - R / (2 * v * v);
+    };
+    block(1, 3, e.R1, S1, Q1);
+    block(2, 4, e.R2, S2, Q2);
+    return I;
+  }
+
+  /** I_m(θ) = Σ r(1−r) d dᵀ with d = ∇ℓ1 − ∇ℓ2 (§6.5). */
+  function missingInfo(theta: Theta): Float64Array {
+    const [pi, m1, m2, v1, v2] = theta;
+    const r = responsibilities(theta);
+    const dpi = 1 / (pi * (1 - pi));
+    const acc = new Float64Array(25);
+    const d = new Float64Array(5);
+    for (let i = 0; i < n; i++) {
+      const w = r[i] * (1 - r[i]);
+      if (w === 0) continue;
+      const e1 = data[i] - m1;
+      const e2 = data[i] - m2;
+      d[0] = dpi;
+      d[1] = e1 / v1;
+      d[2] = -e2 / v2;
+      d[3] = (e1 * e1 - v1) / (2 * v1 * v1);
+      d[4] = -(e2 * e2 - v2) / (2 * v2 * v2);
+      for (let a = 0; a < 5; a++) {
+        const wa = w * d[a];
+        for (let b = a; b < 5; b++) acc[a * 5 + b] += wa * d[b];
+      }
+    }
+    for (let a = 0; a < 5; a++) for (let b = 0; b < a; b++) acc[a * 5 + b] = acc[b * 5 + a];
+    return acc;
+  }
+
+  function responsibilities(theta: Theta, out = new Float64Array(n)): Float64Array {
+    const [pi, m1, m2, v1, v2] = theta;
+    const c = Math.log(pi) - Math.log1p(-pi) - 0.5 * (Math.log(v1) - Math.log(v2));
+    for (let i = 0; i < n; i++) {
+      const d1 = data[i] - m1;
+      const d2 = data[i] - m2;
+      const d = c - (d1 * d1) / (2 * v1) + (d2 * d2) / (2 * v2);
+      out[i] = d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+    }
+    return out;
+  }
+
+  return {
+    dim: 1,
+    p: 5,
+    n,
+    data,
+    varianceFloor,
+    domainError,
+    estep,
+    mstep,
+    gradient,
+    toFree,
+    fromFree,
+    gradientFree,
+    completeInfo,
+    missingInfo,
+    responsibilities,
+  };
+}

@@ -1,0 +1,470 @@
+/**
+ * 2-D two-component Gaussian mixture with full covariances (p = 11); formulas: em-theory.md §7.
+ * θ layout and free (logit π, means, log-Cholesky) coordinates: see types.ts.
+ *
+ * EStep.stats (length 10), weighted sums centred at the *current* means μ_k of θ (e_nk = x_n − μ_k):
+ *   [0, 1]    b1 = Σ r_n1 e_n1             [2, 3, 4]  vech A1 = Σ r_n1 e_n1 e_n1ᵀ  (xx, xy, yy)
+ *   [5, 6]    b2 = Σ r_n2 e_n2             [7, 8, 9]  vech A2
+ * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
+ */
+import { expNeg } from './fastexp';
+import { BLOCK, NeumaierSums } from './summation';
+import type { EStep, MixtureModel, Theta } from './types';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+/** Relative slack on the floor in domainError (the floored M-step lands on the floor up to rounding). */
+const FLOOR_SLACK = 1e-9;
+
+/** Per-component quantities the per-point loops need: mean, precision P = Σ⁻¹ (vech), log-density constant. */
+interface Comp {
+  mx: number;
+  my: number;
+  /** Σ entries (xx, xy, yy). */
+  sa: number;
+  sb: number;
+  sc: number;
+  /** Σ⁻¹ entries (xx, xy, yy). */
+  pa: number;
+  pb: number;
+  pc: number;
+  /** log π_k − log 2π − ½ log|Σ_k|. */
+  c: number;
+}
+
+function component(theta: Theta, k: 0 | 1): Comp {
+  const w = k === 0 ? theta[0] : 1 - theta[0];
+  const o = 5 + 3 * k;
+  const sa = theta[o],
+    sb = theta[o + 1],
+    sc = theta[o + 2];
+  const det = sa * sc - sb * sb;
+  return {
+    mx: theta[1 + 2 * k],
+    my: theta[2 + 2 * k],
+    sa,
+    sb,
+    sc,
+    pa: sc / det,
+    pb: -sb / det,
+    pc: sa / det,
+    c: Math.log(w) - LOG_2PI - 0.5 * Math.log(det),
+  };
+}
+
+/** Smallest eigenvalue of [[a, b], [b, c]], as det/λmax to avoid cancellation. */
+function minEigen(a: number, b: number, c: number): number {
+  const h = 0.5 * (a - c);
+  const lmax = 0.5 * (a + c) + Math.hypot(h, b);
+  return lmax > 0 ? (a * c - b * b) / lmax : 0.5 * (a + c) - Math.hypot(h, b);
+}
+
+// 2×2 matrices as [m11, m12, m21, m22] (only used in the O(1) information assembly).
+type M2 = [number, number, number, number];
+const mul = (x: M2, y: M2): M2 => [
+  x[0] * y[0] + x[1] * y[2],
+  x[0] * y[1] + x[1] * y[3],
+  x[2] * y[0] + x[3] * y[2],
+  x[2] * y[1] + x[3] * y[3],
+];
+const tr = (x: M2): number => x[0] + x[3];
+/** dΣ for the vech coordinates (σ11, σ12, σ22): σ12 moves both off-diagonal entries. */
+const VECH_BASIS: readonly M2[] = [
+  [1, 0, 0, 0],
+  [0, 1, 1, 0],
+  [0, 0, 0, 1],
+];
+
+export function createModel2D(data: Float64Array, options?: { varianceFloor?: number }): MixtureModel {
+  if (data.length % 2 !== 0) throw new Error('createModel2D: data must be interleaved x, y pairs');
+  const n = data.length / 2;
+  const varianceFloor = options?.varianceFloor ?? 0;
+
+  function domainError(theta: Theta): string | null {
+    if (theta.length !== 11) return `θ has length ${theta.length}, expected 11`;
+    for (let i = 0; i < 11; i++) if (!Number.isFinite(theta[i])) return `θ[${i}] is not finite (${theta[i]})`;
+    if (!(theta[0] > 0 && theta[0] < 1)) return `mixing weight π = ${theta[0]} is not in (0, 1)`;
+    for (let k = 0; k < 2; k++) {
+      const o = 5 + 3 * k;
+      const a = theta[o],
+        b = theta[o + 1],
+        c = theta[o + 2];
+      if (!(a > 0 && c > 0 && a * c - b * b > 0)) return `covariance Σ${k + 1} is not positive definite`;
+      const lmin = minEigen(a, b, c);
+      if (varianceFloor > 0 && lmin < varianceFloor * (1 - FLOOR_SLACK))
+        return `covariance Σ${k + 1} has smallest eigenvalue ${lmin} below the floor ${varianceFloor}`;
+    }
+    return null;
+  }
+
+  /** One fused pass: L, H, R1, R2 and the centred stats, all with blocked + Neumaier summation. */
+  function estep(theta: Theta): EStep {
+    const c1 = component(theta, 0),
+      c2 = component(theta, 1);
+    // Slots: 0 L, 1 Σh, 2 R1, 3 R2, 4–5 b1, 6–8 vech A1, 9–10 b2, 11–13 vech A2.
+    const acc = new NeumaierSums(14);
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      // Σ log1p(e) over a block is log Π(1+e), each factor in [1, 2]: one log per block (as in model1d).
+      let top = 0, prod = 1, sH = 0, sR1 = 0, sR2 = 0;
+      let b1x = 0, b1y = 0, a1xx = 0, a1xy = 0, a1yy = 0;
+      let b2x = 0, b2y = 0, a2xx = 0, a2xy = 0, a2yy = 0;
+      for (let i = start; i < end; i++) {
+        const x = data[2 * i],
+          y = data[2 * i + 1];
+        const ex1 = x - c1.mx,
+          ey1 = y - c1.my,
+          ex2 = x - c2.mx,
+          ey2 = y - c2.my;
+        const a1 = c1.c - 0.5 * (c1.pa * ex1 * ex1 + 2 * c1.pb * ex1 * ey1 + c1.pc * ey1 * ey1);
+        const a2 = c2.c - 0.5 * (c2.pa * ex2 * ex2 + 2 * c2.pb * ex2 * ey2 + c2.pc * ey2 * ey2);
+        // r = σ(a1 − a2) through e = exp(−|d|) ≤ 1: no density is ever exponentiated.
+        const d = a1 - a2;
+        const ad = d < 0 ? -d : d;
+        const e = expNeg(ad);
+        const ope = 1 + e;
+        prod *= ope;
+        const big = 1 / ope,
+          small = e * big; // the smaller responsibility, exact even when it is ~1e-300
+        let r1, r2;
+        if (d >= 0) {
+          r1 = big;
+          r2 = small;
+          top += a1;
+        } else {
+          r1 = small;
+          r2 = big;
+          top += a2;
+        }
+        sH += ad * small; // h = log1p(e) + |d|·e/(1+e); the log1p part is in log(prod)
+        sR1 += r1;
+        sR2 += r2;
+        const u1x = r1 * ex1,
+          u1y = r1 * ey1,
+          u2x = r2 * ex2,
+          u2y = r2 * ey2;
+        b1x += u1x;
+        b1y += u1y;
+        a1xx += u1x * ex1;
+        a1xy += u1x * ey1;
+        a1yy += u1y * ey1;
+        b2x += u2x;
+        b2y += u2y;
+        a2xx += u2x * ex2;
+        a2xy += u2x * ey2;
+        a2yy += u2y * ey2;
+      }
+      const logProd = Math.log(prod);
+      acc.add(0, top);
+      acc.add(0, logProd);
+      acc.add(1, sH + logProd);
+      acc.add(2, sR1);
+      acc.add(3, sR2);
+      acc.add(4, b1x);
+      acc.add(5, b1y);
+      acc.add(6, a1xx);
+      acc.add(7, a1xy);
+      acc.add(8, a1yy);
+      acc.add(9, b2x);
+      acc.add(10, b2y);
+      acc.add(11, a2xx);
+      acc.add(12, a2xy);
+      acc.add(13, a2yy);
+    }
+    const stats = new Float64Array(10);
+    for (let j = 0; j < 10; j++) stats[j] = acc.total(4 + j);
+    return {
+      theta: Float64Array.from(theta),
+      logLik: acc.total(0),
+      entropy: n > 0 ? acc.total(1) / (n * Math.LN2) : 0,
+      R1: acc.total(2),
+      R2: acc.total(3),
+      stats,
+    };
+  }
+
+  /**
+   * Standard M-step (new means). Σ' = A/R − ΔμΔμᵀ with Δμ = b/R, i.e. Σ r (x−μ')(x−μ')ᵀ/R without raw moments.
+   * Floor: each eigenvalue of Σ' below varianceFloor is raised to it, eigenvectors kept (usually only λmin).
+   * This clipping is the exact maximiser of Q under the constraint λmin ≥ floor, so floored EM still never
+   * decreases L (adding to the diagonal would also inflate λmax and lose that guarantee).
+   * An empty component (R_k = 0) keeps its mean and (floored) covariance, as in model1d.
+   */
+  function mstep(e: EStep): Theta {
+    const th = e.theta,
+      s = e.stats;
+    const out = new Float64Array(11);
+    out[0] = e.R1 / (e.R1 + e.R2);
+    for (let k = 0; k < 2; k++) {
+      const R = k === 0 ? e.R1 : e.R2;
+      const so = 5 * k;
+      const empty = !(R > 0);
+      const dx = empty ? 0 : s[so] / R,
+        dy = empty ? 0 : s[so + 1] / R;
+      out[1 + 2 * k] = th[1 + 2 * k] + dx;
+      out[2 + 2 * k] = th[2 + 2 * k] + dy;
+      let a = empty ? th[5 + 3 * k] : s[so + 2] / R - dx * dx;
+      let b = empty ? th[6 + 3 * k] : s[so + 3] / R - dx * dy;
+      let c = empty ? th[7 + 3 * k] : s[so + 4] / R - dy * dy;
+      if (varianceFloor > 0) {
+        const h = 0.5 * (a - c),
+          rad = Math.hypot(h, b);
+        const lmax = 0.5 * (a + c) + rad;
+        if (!(lmax > varianceFloor)) {
+          // both eigenvalues clip to the floor
+          a = c = varianceFloor;
+          b = 0;
+        } else {
+          const lmin = (a * c - b * b) / lmax;
+          if (!(lmin >= varianceFloor)) {
+            // Raise λmin along its eigenvector: projector ½(I − (Σ − mI)/rad), m = tr/2 (rad > 0 here).
+            const delta = varianceFloor - lmin;
+            a += delta * 0.5 * (1 - h / rad);
+            b -= (delta * 0.5 * b) / rad;
+            c += delta * 0.5 * (1 + h / rad);
+          }
+        }
+      }
+      out[5 + 3 * k] = a;
+      out[6 + 3 * k] = b;
+      out[7 + 3 * k] = c;
+    }
+    return out;
+  }
+
+  /** G_k = ½ Σ⁻¹(A_k − R_kΣ_k)Σ⁻¹ as (G11, G12, G22), and Σ⁻¹b_k. */
+  function componentGradient(e: EStep, k: 0 | 1) {
+    const cp = component(e.theta, k);
+    const s = e.stats,
+      so = 5 * k;
+    const R = k === 0 ? e.R1 : e.R2;
+    const gmx = cp.pa * s[so] + cp.pb * s[so + 1];
+    const gmy = cp.pb * s[so] + cp.pc * s[so + 1];
+    // D = A − RΣ, then G = ½ P D P.
+    const D: M2 = [s[so + 2] - R * cp.sa, s[so + 3] - R * cp.sb, s[so + 3] - R * cp.sb, s[so + 4] - R * cp.sc];
+    const P: M2 = [cp.pa, cp.pb, cp.pb, cp.pc];
+    const G = mul(mul(P, D), P);
+    return { gmx, gmy, g11: 0.5 * G[0], g12: 0.25 * (G[1] + G[2]), g22: 0.5 * G[3] };
+  }
+
+  function gradient(e: EStep): Float64Array {
+    const pi = e.theta[0];
+    const g = new Float64Array(11);
+    // (R1 − Nπ)/(π(1−π)) written as R1/π − R2/(1−π): no cancellation against N.
+    g[0] = e.R1 / pi - e.R2 / (1 - pi);
+    for (const k of [0, 1] as const) {
+      const c = componentGradient(e, k);
+      g[1 + 2 * k] = c.gmx;
+      g[2 + 2 * k] = c.gmy;
+      g[5 + 3 * k] = c.g11;
+      g[6 + 3 * k] = 2 * c.g12;
+      g[7 + 3 * k] = c.g22;
+    }
+    return g;
+  }
+
+  function toFree(theta: Theta): Float64Array {
+    const phi = new Float64Array(11);
+    const pi = theta[0];
+    phi[0] = Math.log(pi) - Math.log1p(-pi);
+    phi.set(theta.subarray(1, 5), 1);
+    for (let k = 0; k < 2; k++) {
+      const o = 5 + 3 * k;
+      const a = theta[o],
+        b = theta[o + 1],
+        c = theta[o + 2];
+      const l11 = Math.sqrt(a);
+      phi[o] = 0.5 * Math.log(a);
+      phi[o + 1] = b / l11;
+      phi[o + 2] = 0.5 * Math.log((a * c - b * b) / a); // Λ22² = det/Σ11
+    }
+    return phi;
+  }
+
+  function fromFree(phi: Float64Array): Theta {
+    const theta = new Float64Array(11);
+    const z = phi[0];
+    theta[0] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    theta.set(phi.subarray(1, 5), 1);
+    for (let k = 0; k < 2; k++) {
+      const o = 5 + 3 * k;
+      const L11 = Math.exp(phi[o]),
+        L21 = phi[o + 1],
+        L22 = Math.exp(phi[o + 2]);
+      theta[o] = L11 * L11;
+      theta[o + 1] = L11 * L21;
+      theta[o + 2] = L21 * L21 + L22 * L22;
+    }
+    return theta;
+  }
+
+  /** Chain rule (§7.2): ∂L/∂logit π = R1 − Nπ; ∂L/∂Λ = 2GΛ (lower part), × e^{l} on the diagonal. */
+  function gradientFree(e: EStep): Float64Array {
+    const th = e.theta;
+    const pi = th[0];
+    const g = new Float64Array(11);
+    g[0] = e.R1 * (1 - pi) - e.R2 * pi; // = R1 − Nπ when R1 + R2 = N
+    for (const k of [0, 1] as const) {
+      const c = componentGradient(e, k);
+      const o = 5 + 3 * k;
+      const a = th[o],
+        b = th[o + 1],
+        cc = th[o + 2];
+      const L11 = Math.sqrt(a),
+        L21 = b / L11,
+        L22 = Math.sqrt((a * cc - b * b) / a);
+      g[1 + 2 * k] = c.gmx;
+      g[2 + 2 * k] = c.gmy;
+      g[o] = 2 * (c.g11 * L11 + c.g12 * L21) * L11;
+      g[o + 1] = 2 * (c.g12 * L11 + c.g22 * L21);
+      g[o + 2] = 2 * c.g22 * L22 * L22;
+    }
+    return g;
+  }
+
+  /** I_oc at any θ from the §7.3 bilinear forms (b_k, A_k centred at the current means). */
+  function completeInfo(e: EStep): Float64Array {
+    const p = 11;
+    const I = new Float64Array(p * p);
+    const set = (i: number, j: number, v: number) => {
+      I[i * p + j] = v;
+      I[j * p + i] = v;
+    };
+    const pi = e.theta[0];
+    set(0, 0, e.R1 / (pi * pi) + e.R2 / ((1 - pi) * (1 - pi)));
+    for (const k of [0, 1] as const) {
+      const cp = component(e.theta, k);
+      const R = k === 0 ? e.R1 : e.R2;
+      const s = e.stats,
+        so = 5 * k;
+      const P: M2 = [cp.pa, cp.pb, cp.pb, cp.pc];
+      const A: M2 = [s[so + 2], s[so + 3], s[so + 3], s[so + 4]];
+      const m = 1 + 2 * k,
+        v = 5 + 3 * k;
+      // μμ: R Σ⁻¹
+      set(m, m, R * cp.pa);
+      set(m, m + 1, R * cp.pb);
+      set(m + 1, m + 1, R * cp.pc);
+      // μΣ: dμᵀ Σ⁻¹ dΣ Σ⁻¹ b  →  row i of (P E_j) applied to w = P b
+      const wx = cp.pa * s[so] + cp.pb * s[so + 1],
+        wy = cp.pb * s[so] + cp.pc * s[so + 1];
+      const PE = VECH_BASIS.map((E) => mul(P, E));
+      for (let j = 0; j < 3; j++) {
+        const X = mul(PE[j], [wx, 0, wy, 0]); // first column = P E_j w
+        set(m, v + j, X[0]);
+        set(m + 1, v + j, X[2]);
+      }
+      // ΣΣ: ½[tr(PE_iPE_jPA) + tr(PE_jPE_iPA)] − (R/2) tr(PE_iPE_j)
+      const PA = mul(P, A);
+      for (let i = 0; i < 3; i++)
+        for (let j = i; j < 3; j++) {
+          const PiPj = mul(PE[i], PE[j]),
+            PjPi = mul(PE[j], PE[i]);
+          set(v + i, v + j, 0.5 * (tr(mul(PiPj, PA)) + tr(mul(PjPi, PA))) - 0.5 * R * tr(PiPj));
+        }
+    }
+    return I;
+  }
+
+  /**
+   * I_m = Σ r(1−r) d dᵀ, d = ∇ℓ_n1 − ∇ℓ_n2 (§7.3). Per block, √w·d is stored column-major and the
+   * upper triangle is formed by column dot products (fast contiguous loops); block sums enter Neumaier totals.
+   */
+  function missingInfo(theta: Theta): Float64Array {
+    const p = 11;
+    const c1 = component(theta, 0),
+      c2 = component(theta, 1);
+    const pi = theta[0];
+    const dpi = 1 / (pi * (1 - pi));
+    const D = new Float64Array(p * BLOCK); // column a of the block at D[a·BLOCK ..]
+    const acc = new NeumaierSums((p * (p + 1)) / 2);
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK);
+      const len = end - start;
+      for (let i = start, j = 0; i < end; i++, j++) {
+        const x = data[2 * i],
+          y = data[2 * i + 1];
+        const ex1 = x - c1.mx,
+          ey1 = y - c1.my,
+          ex2 = x - c2.mx,
+          ey2 = y - c2.my;
+        // u = Σ⁻¹e
+        const u1x = c1.pa * ex1 + c1.pb * ey1,
+          u1y = c1.pb * ex1 + c1.pc * ey1;
+        const u2x = c2.pa * ex2 + c2.pb * ey2,
+          u2y = c2.pb * ex2 + c2.pc * ey2;
+        const a1 = c1.c - 0.5 * (u1x * ex1 + u1y * ey1);
+        const a2 = c2.c - 0.5 * (u2x * ex2 + u2y * ey2);
+        const e = expNeg(Math.abs(a1 - a2));
+        const sw = Math.sqrt(e) / (1 + e); // √(r(1−r)), symmetric in the sign of a1 − a2
+        D[j] = sw * dpi;
+        D[BLOCK + j] = sw * u1x;
+        D[2 * BLOCK + j] = sw * u1y;
+        D[3 * BLOCK + j] = -sw * u2x;
+        D[4 * BLOCK + j] = -sw * u2y;
+        // vech gradient of ½(uuᵀ − Σ⁻¹): (M11, 2 M12, M22)
+        D[5 * BLOCK + j] = sw * 0.5 * (u1x * u1x - c1.pa);
+        D[6 * BLOCK + j] = sw * (u1x * u1y - c1.pb);
+        D[7 * BLOCK + j] = sw * 0.5 * (u1y * u1y - c1.pc);
+        D[8 * BLOCK + j] = -sw * 0.5 * (u2x * u2x - c2.pa);
+        D[9 * BLOCK + j] = -sw * (u2x * u2y - c2.pb);
+        D[10 * BLOCK + j] = -sw * 0.5 * (u2y * u2y - c2.pc);
+      }
+      let t = 0;
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < p; b++) {
+          const oa = a * BLOCK,
+            ob = b * BLOCK;
+          let s = 0;
+          for (let j = 0; j < len; j++) s += D[oa + j] * D[ob + j];
+          acc.add(t++, s);
+        }
+    }
+    const I = new Float64Array(p * p);
+    let t = 0;
+    for (let a = 0; a < p; a++)
+      for (let b = a; b < p; b++, t++) {
+        const v = acc.total(t);
+        I[a * p + b] = v;
+        I[b * p + a] = v;
+      }
+    return I;
+  }
+
+  function responsibilities(theta: Theta, out?: Float64Array): Float64Array {
+    const r = out ?? new Float64Array(n);
+    const c1 = component(theta, 0),
+      c2 = component(theta, 1);
+    for (let i = 0; i < n; i++) {
+      const x = data[2 * i],
+        y = data[2 * i + 1];
+      const ex1 = x - c1.mx,
+        ey1 = y - c1.my,
+        ex2 = x - c2.mx,
+        ey2 = y - c2.my;
+      const a1 = c1.c - 0.5 * (c1.pa * ex1 * ex1 + 2 * c1.pb * ex1 * ey1 + c1.pc * ey1 * ey1);
+      const a2 = c2.c - 0.5 * (c2.pa * ex2 * ex2 + 2 * c2.pb * ex2 * ey2 + c2.pc * ey2 * ey2);
+      const d = a1 - a2;
+      const e = Math.exp(-Math.abs(d));
+      r[i] = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
+    return r;
+  }
+
+  return {
+    dim: 2,
+    p: 11,
+    n,
+    data,
+    varianceFloor,
+    domainError,
+    estep,
+    mstep,
+    gradient,
+    toFree,
+    fromFree,
+    gradientFree,
+    completeInfo,
+    missingInfo,
+    responsibilities,
+  };
+}

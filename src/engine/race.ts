@@ -1,0 +1,178 @@
+/**
+ * A race: every chosen method from one shared start on one data set, with the stop rules applied
+ * uniformly. Advanced incrementally (the worker streams rows) or to the end (CLI, tests).
+ */
+import type { ExperimentState } from '../experiment/state';
+import { generateData, truthTheta } from './data';
+import { alignedError, spectrumAt } from './diagnostics';
+import { Evaluator } from './evaluator';
+import { initialTheta, varianceFloor } from './init';
+import { FACTORIES } from './methods';
+import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
+import { createModel1D } from './model1d';
+import { createModel2D } from './model2d';
+import { computeOptimum } from './optimum';
+import { stop } from './stop';
+import type { MethodRun, Optimum, Race, TraceRow } from './trace';
+import type { EStep, MixtureModel, StopReason, Theta } from './types';
+import { norm2, normInf } from './vec';
+
+export interface RaceOptions {
+  /** Compute the DM spectrum at every row (one extra pass over the data per row). */
+  spectrum?: boolean;
+}
+
+/** Relative ΔL below which L has stopped moving in float64 (a few ulps). */
+const REL_DL_FLOOR = 1e-15;
+const REL_DL_PATIENCE = 3;
+
+export function createModel(dim: 1 | 2, data: Float64Array, floor: number): MixtureModel {
+  return dim === 1 ? createModel1D(data, { varianceFloor: floor }) : createModel2D(data, { varianceFloor: floor });
+}
+
+/** Why no method can usefully start from a valid θ⁰, or null. */
+export function startProblem(model: MixtureModel, theta: Theta): StopReason | null {
+  const { p, n, dim } = model;
+  if (n < 2 * p) return stop('too-few-points', `N = ${n} points cannot determine ${p} parameters (need at least ${2 * p})`);
+  const half = (p - 1) / 2;
+  let same = true;
+  const comp = (k: 0 | 1) =>
+    dim === 1 ? [theta[1 + k], theta[3 + k]] : [theta[1 + 2 * k], theta[2 + 2 * k], ...theta.subarray(5 + 3 * k, 8 + 3 * k)];
+  const a = comp(0);
+  const b = comp(1);
+  for (let i = 0; i < half; i++) if (Math.abs(a[i] - b[i]) > 1e-12 * Math.max(1, Math.abs(a[i]))) same = false;
+  if (same)
+    return stop(
+      'symmetric-start',
+      'both components start identical, so every point gets the same responsibility for each and they can never separate (π is unidentified, λ_max = 1); drag the start means apart or pick another start',
+    );
+  return null;
+}
+
+/** Whether a component has collapsed: variance at the floor, or fewer than D+1 effective points. */
+function collapse(model: MixtureModel, e: EStep): StopReason | null {
+  const { dim, varianceFloor: floor } = model;
+  const t = e.theta;
+  const minVar = (k: 0 | 1) => {
+    if (dim === 1) return t[3 + k];
+    const [xx, xy, yy] = t.subarray(5 + 3 * k, 8 + 3 * k);
+    const big = (xx + yy) / 2 + Math.hypot((xx - yy) / 2, xy);
+    return (xx * yy - xy * xy) / big;
+  };
+  for (const k of [0, 1] as const) {
+    const R = k === 0 ? e.R1 : e.R2;
+    if (R < dim + 1)
+      return stop('collapse', `component ${k + 1} holds only ${R.toPrecision(3)} effective points (< ${dim + 1}); the likelihood is unbounded there`);
+    if (floor > 0 && minVar(k) <= floor * (1 + 1e-6))
+      return stop('collapse', `component ${k + 1}'s variance hit the floor ${floor.toPrecision(3)}: it is collapsing onto a few points (the likelihood is unbounded)`);
+  }
+  return null;
+}
+
+interface Lane {
+  run: MethodRun;
+  opt: Optimizer | null;
+  ev: Evaluator;
+  flat: number;
+}
+
+export async function createRace(state: ExperimentState, options: RaceOptions = {}): Promise<Race> {
+  const data = generateData(state);
+  const truth = truthTheta(state);
+  const model = createModel(state.dim, data, varianceFloor(state, data));
+  const init = initialTheta(state, data).theta;
+  return raceOnModel(model, init, truth, state, options);
+}
+
+/** The race on a given model and start (tests and the CLI's explicit data use this directly). */
+export async function raceOnModel(
+  model: MixtureModel,
+  init: Theta,
+  truth: Theta | null,
+  state: Pick<ExperimentState, 'methods' | 'iters' | 'tol' | 'gtol' | 'tau' | 'burn' | 'gstep' | 'lr' | 'opt'>,
+  options: RaceOptions = {},
+): Promise<Race> {
+  const startE = model.domainError(init) === null ? model.estep(init) : null;
+  if (!startE || !Number.isFinite(startE.logLik)) {
+    throw new Error(`the start is not a valid mixture: ${model.domainError(init) ?? 'its likelihood is not finite'}`);
+  }
+  const problem = startProblem(model, init);
+  const optimum: Optimum = computeOptimum(model, init, truth);
+  const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
+
+  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step']): TraceRow => ({
+    iteration,
+    evaluations,
+    logLik: e.logLik,
+    theta: e.theta,
+    entropy: e.entropy,
+    gradNorm: norm2(model.gradientFree(e)),
+    step,
+    ...(options.spectrum ? { eigenvalues: spectrumAt(model, e) } : {}),
+  });
+
+  const lanes: Lane[] = [];
+  for (const method of state.methods) {
+    const ev = new Evaluator(model);
+    const run: MethodRun = { method, rows: [], stop: problem };
+    ev.count = 1; // the E-step at the start
+    run.rows.push(rowFor(0, 1, startE, 'start'));
+    const opt = problem ? null : await FACTORIES[method]({ model, ev, start: startE, options: methodOptions });
+    lanes.push({ run, opt, ev, flat: 0 });
+  }
+
+  const judge = (lane: Lane, out: StepOutcome, prev: TraceRow, row: TraceRow): StopReason | null => {
+    if (out.stop) return out.stop;
+    const c = collapse(model, out.e);
+    if (c) return c;
+    const gap = optimum.logLik - row.logLik;
+    let converged: StopReason | null = null;
+    if (gap >= 0 && gap < state.tol) converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol}`);
+    else if (row.gradNorm < state.gtol) converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol}`);
+    else {
+      const rel = Math.abs(row.logLik - prev.logLik) / Math.max(1, Math.abs(row.logLik));
+      lane.flat = rel < REL_DL_FLOOR ? lane.flat + 1 : 0;
+      if (lane.flat >= REL_DL_PATIENCE) converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
+    }
+    if (converged) {
+      const err = alignedError(model.dim, row.theta, optimum.theta);
+      const dL = row.logLik - optimum.logLik;
+      if (err > 1e-4 * Math.max(1, normInf(optimum.theta)) && Math.abs(dL) > Math.max(10 * state.tol, 1e-9 * Math.abs(optimum.logLik)))
+        return stop(
+          'other-stationary-point',
+          `${converged.message.replace(/^converged: /, '')}, but at L = ${row.logLik.toFixed(6)}, not EM's L* = ${optimum.logLik.toFixed(6)} (${dL > 0 ? 'higher' : 'lower'} by ${Math.abs(dL).toExponential(2)})`,
+        );
+      return converged;
+    }
+    if (row.iteration >= state.iters) return stop('iteration-cap', `reached the cap of ${state.iters} iterations`);
+    return null;
+  };
+
+  const race: Race = {
+    dim: model.dim,
+    data: model.data,
+    truth: truth ?? optimum.theta,
+    init,
+    optimum,
+    runs: lanes.map((l) => l.run),
+    get done() {
+      return lanes.every((l) => l.run.stop !== null);
+    },
+    advance(maxIterations: number): boolean {
+      for (const lane of lanes) {
+        for (let k = 0; k < maxIterations && lane.run.stop === null && lane.opt; k++) {
+          const prev = lane.run.rows[lane.run.rows.length - 1];
+          const out = lane.opt.step();
+          const moved = out.e.theta !== prev.theta;
+          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind));
+          const row = lane.run.rows[lane.run.rows.length - 1];
+          lane.run.stop = judge(lane, out, prev, row) ?? (moved ? null : stop('line-search-failed', 'no progress'));
+          if (lane.run.stop) lane.opt.dispose?.();
+        }
+      }
+      return !race.done;
+    },
+  };
+  if (race.done) for (const l of lanes) l.opt?.dispose?.();
+  return race;
+}

@@ -1,0 +1,84 @@
+/**
+ * The engine's shared vocabulary. Pure numerics: no DOM, no React, float64 throughout.
+ *
+ * Natural parameters θ are one flat Float64Array (layout in params.ts):
+ *   1D (p = 5):  [π, μ1, μ2, v1, v2]
+ *   2D (p = 11): [π, μ1x, μ1y, μ2x, μ2y, Σ1xx, Σ1xy, Σ1yy, Σ2xx, Σ2xy, Σ2yy]   (vech Σ)
+ * Free (unconstrained) coordinates φ, same length:
+ *   1D: [logit π, μ1, μ2, log v1, log v2]
+ *   2D: [logit π, μ1x, μ1y, μ2x, μ2y, l1_11, l1_21, l1_22, l2_11, l2_21, l2_22]
+ *       with Σk = Λ Λᵀ, Λ = [[exp l11, 0], [l21, exp l22]] (log-Cholesky)
+ */
+export type Dim = 1 | 2;
+export type Theta = Float64Array;
+
+/** What one E-step (one pass over the data) yields at θ. */
+export interface EStep {
+  readonly theta: Theta;
+  /** L(θ) = Σ log Σ_k π_k N(x | μ_k, Σ_k), summed with compensation. */
+  readonly logLik: number;
+  /** Normalised posterior entropy H ∈ [0, 1]. */
+  readonly entropy: number;
+  /** R1 = Σ r_n1; R2 = N − R1. */
+  readonly R1: number;
+  readonly R2: number;
+  /**
+   * Model-specific weighted sums, centred at the *current* means (so the M-step and the
+   * gradients need no cancellation-prone raw moments). Layout documented in each model file.
+   */
+  readonly stats: Float64Array;
+}
+
+export interface MixtureModel {
+  readonly dim: Dim;
+  /** Number of free parameters: 5 (1D) or 11 (2D). */
+  readonly p: number;
+  readonly n: number;
+  /** 1D: x_n. 2D: interleaved x_n, y_n (length 2n). */
+  readonly data: Float64Array;
+  /** Smallest variance (1D) / smallest covariance eigenvalue (2D) the M-step may return. */
+  readonly varianceFloor: number;
+
+  /** null when θ is a valid point (π ∈ (0,1), finite, variances/covariances > floor·(1−ε) and PD), else why not. */
+  domainError(theta: Theta): string | null;
+  /** One E-step: O(N), one pass. */
+  estep(theta: Theta): EStep;
+  /** The standard M-step (new means in the variance update), floored at varianceFloor. */
+  mstep(e: EStep): Theta;
+  /** ∇_θ L in natural coordinates (vech for 2D covariances: (G11, 2·G12, G22)). */
+  gradient(e: EStep): Float64Array;
+  toFree(theta: Theta): Float64Array;
+  fromFree(phi: Float64Array): Theta;
+  /** ∇_φ L in free coordinates. */
+  gradientFree(e: EStep): Float64Array;
+  /** I_oc(θ) = −∇²_θ' Q(θ'|θ) at θ' = θ, p×p row-major, valid at any θ (no extra pass). */
+  completeInfo(e: EStep): Float64Array;
+  /** I_m(θ) = Σ r(1−r) d dᵀ, p×p row-major (one extra pass). */
+  missingInfo(theta: Theta): Float64Array;
+  /** r_n1 for every point. */
+  responsibilities(theta: Theta, out?: Float64Array): Float64Array;
+}
+
+export type MethodId = 'em' | 'grad' | 'ecg' | 'hybrid' | 'squarem' | 'newton' | 'adam';
+export const METHOD_IDS: readonly MethodId[] = ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'];
+
+/** What kind of update an iteration took (the hybrid and Newton mix kinds). */
+export type StepKind = 'start' | 'em' | 'grad' | 'cg' | 'squarem' | 'newton' | 'adam' | 'momentum';
+
+export type StopCode =
+  | 'converged-gap'
+  | 'converged-rel-dl'
+  | 'converged-grad'
+  | 'iteration-cap'
+  | 'collapse'
+  | 'symmetric-start'
+  | 'non-finite'
+  | 'line-search-failed'
+  | 'too-few-points'
+  | 'other-stationary-point';
+
+export interface StopReason {
+  readonly code: StopCode;
+  /** Human-readable, starts with the code's plain-words form, e.g. "converged: gap L* − L < 1e-10". */
+  readonly message: string;
+}

@@ -1,0 +1,265 @@
+/**
+ * The URL codec: ExperimentState ⇄ a short, versioned, human-readable query string.
+ * Decoding never throws: each bad value is clamped or defaulted, and each key repaired gets one
+ * plain-words Repair. Encoding is canonical (fixed key order and number formats), so
+ * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
+ */
+import { METHOD_IDS, type Dim, type MethodId } from '../engine/types';
+import {
+  BOUNDS,
+  DEFAULT_STATE,
+  ExperimentStateSchema,
+  OPTIMISERS,
+  START_PRECISION,
+  VERSION,
+  canonicalMethods,
+  formatKey,
+  formatValue,
+  roundTo,
+  startError,
+  type NumKey,
+} from './schema';
+import type { ExperimentState } from './state';
+
+export interface Repair {
+  key: string;
+  message: string;
+}
+
+export interface Decoded {
+  state: ExperimentState;
+  repairs: Repair[];
+}
+
+/** Canonical key order; aspect/rot only in 2D, start only when set, it only when > 0. */
+export const KEY_ORDER = [
+  'v', 'dim', 'n', 'sep', 'w', 'vr', 'aspect', 'rot', 'seed', 'init', 'start', 'methods',
+  'tau', 'burn', 'iters', 'gstep', 'lr', 'opt', 'tol', 'gtol', 'floor', 'it',
+] as const;
+type Key = (typeof KEY_ORDER)[number];
+const KNOWN = new Set<string>(KEY_ORDER);
+
+/** Unknown keys listed one by one before the rest are summarised (keeps the banner short). */
+const MAX_UNKNOWN_LISTED = 5;
+
+const LABELS: Record<MethodId, string> = {
+  em: 'EM',
+  grad: 'Gradient ascent',
+  ecg: 'ECG',
+  hybrid: 'Hybrid EM–ECG',
+  squarem: 'SQUAREM',
+  newton: 'Newton',
+  adam: 'Adam',
+};
+export const methodLabel = (id: MethodId): string => LABELS[id];
+
+export const formatRepair = (r: Repair): string => `${r.key}: ${r.message}`;
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+export function encodeQuery(s: ExperimentState): string {
+  const parts: string[] = [`v=${VERSION}`, `dim=${s.dim}`];
+  const num = (k: NumKey) => parts.push(`${k}=${formatKey(k, s[k])}`);
+  (['n', 'sep', 'w', 'vr'] as const).forEach(num);
+  if (s.dim === 2) (['aspect', 'rot'] as const).forEach(num);
+  (['seed', 'init'] as const).forEach(num);
+  if (s.start) parts.push(`start=${s.start.map((x) => formatValue(START_PRECISION, x)).join(',')}`);
+  // Built by hand: URLSearchParams.toString() would percent-encode the commas.
+  parts.push(`methods=${s.methods.join(',')}`);
+  (['tau', 'burn', 'iters', 'gstep', 'lr'] as const).forEach(num);
+  parts.push(`opt=${s.opt}`);
+  (['tol', 'gtol', 'floor'] as const).forEach(num);
+  if (s.it > 0) num('it');
+  return parts.join('&');
+}
+
+/** base without its query and hash, + '?' + the canonical query. */
+export const shareUrl = (s: ExperimentState, base: string): string =>
+  `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/** The query part of a bare query, "?q", "#q", or a full URL (its search, else its hash). */
+export function extractQuery(input: string): string {
+  const s = input.trim();
+  const q = s.indexOf('?');
+  if (q >= 0) {
+    const rest = s.slice(q + 1);
+    const h = rest.indexOf('#');
+    if (h < 0) return rest;
+    // "…?#v=1" or "…?&#…": the query is empty, so the state lives in the hash.
+    return /[^&\s]/.test(rest.slice(0, h)) ? rest.slice(0, h) : rest.slice(h + 1);
+  }
+  const h = s.indexOf('#');
+  if (h >= 0) {
+    const before = s.slice(0, h);
+    return before.includes('=') ? before : s.slice(h + 1); // "v=1#frag" vs "https://…/#v=1"
+  }
+  return s.includes('://') ? '' : s;
+}
+
+/** Decimal literals only: rejects '', 'NaN', 'Infinity', hex, '1_000' (unlike Number / z.coerce). */
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+export const parseNumber = (s: string): number | null => (NUMBER_RE.test(s.trim()) ? Number(s.trim()) : null);
+
+/** A value as quoted in messages: short, and quoted when it is not a plain number. */
+function show(raw: string): string {
+  const t = raw.trim();
+  const short = t.length > 24 ? `${t.slice(0, 20)}…` : t;
+  return parseNumber(t) === null ? `'${short}'` : short;
+}
+
+export function decodeQuery(input: string): Decoded {
+  try {
+    return decodeUnsafe(String(input));
+  } catch {
+    // Belt and braces: nothing below is expected to throw, but a bad link must never break the app.
+    return { state: copyDefault(), repairs: [{ key: 'url', message: 'could not read the link; using defaults' }] };
+  }
+}
+
+const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
+
+function decodeUnsafe(input: string): Decoded {
+  const repairs: Repair[] = [];
+  // One Repair per key: a second note for the same key is appended to the first.
+  const note = (key: string, message: string) => {
+    const r = repairs.find((x) => x.key === key);
+    if (r) r.message += `; ${message}`;
+    else repairs.push({ key, message });
+  };
+
+  const values = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(extractQuery(input))) {
+    if (k === '' && v === '') continue; // stray '&'
+    const list = values.get(k);
+    if (list) list.push(v);
+    else values.set(k, [v]);
+  }
+
+  const get = (key: Key): string | undefined => {
+    const list = values.get(key);
+    if (!list) return undefined;
+    if (list.length > 1) note(key, `given ${list.length} times; using the first value`);
+    return list[0];
+  };
+
+  const raw = get('v');
+  if (raw !== undefined) {
+    const v = parseNumber(raw);
+    if (v !== null && Number.isInteger(v) && v > VERSION)
+      note('v', `version ${v} is newer than this app (${VERSION}); read as version ${VERSION}`);
+    else if (v !== VERSION) note('v', `version ${show(raw)} is not recognised; read as version ${VERSION}`);
+  }
+
+  const dim = decodeDim(get('dim'), note);
+  const s = copyDefault();
+  s.dim = dim;
+  for (const key of KEY_ORDER) {
+    if (key === 'v' || key === 'dim') continue; // read above
+    const value = get(key);
+    if (value === undefined) continue;
+    if (key === 'start') s.start = decodeStart(value, dim, note);
+    else if (key === 'methods') s.methods = decodeMethods(value, note);
+    else if (key === 'opt') s.opt = decodeOpt(value, note);
+    else if (dim === 1 && (key === 'aspect' || key === 'rot')) note(key, 'only used in 2D; ignored');
+    else s[key] = decodeNumber(key, value, note);
+  }
+
+  // Listed after the known keys' repairs, which come in the order the keys are read.
+  const unknown = [...values.keys()].filter((k) => !KNOWN.has(k));
+  for (const k of unknown.slice(0, MAX_UNKNOWN_LISTED)) note(k.length > 24 ? `${k.slice(0, 20)}…` : k, 'unknown key ignored');
+  if (unknown.length > MAX_UNKNOWN_LISTED) note('…', `${unknown.length - MAX_UNKNOWN_LISTED} more unknown keys ignored`);
+
+  // Final guard: the steps above always yield a valid state (the fuzz tests check this).
+  if (!ExperimentStateSchema.safeParse(s).success) {
+    return { state: copyDefault(), repairs: [...repairs, { key: 'url', message: 'inconsistent link; using defaults' }] };
+  }
+  return { state: s, repairs };
+}
+
+type Note = (key: string, message: string) => void;
+
+function decodeDim(raw: string | undefined, note: Note): Dim {
+  if (raw === undefined) return DEFAULT_STATE.dim;
+  const d = parseNumber(raw);
+  if (d === 1 || d === 2) return d;
+  note('dim', `${show(raw)} is not 1 or 2; using the default ${DEFAULT_STATE.dim}`);
+  return DEFAULT_STATE.dim;
+}
+
+/** Round to the key's precision (silently), then clamp into range; non-numbers take the default. */
+function decodeNumber(key: NumKey, raw: string, note: Note): number {
+  const { min, max, precision } = BOUNDS[key];
+  const def = DEFAULT_STATE[key];
+  const fmt = (x: number) => formatKey(key, x);
+  if (raw.trim() === '') {
+    note(key, `empty value; using the default ${fmt(def)}`);
+    return def;
+  }
+  const x = parseNumber(raw);
+  if (x === null) {
+    note(key, `${show(raw)} is not a number; using the default ${fmt(def)}`);
+    return def;
+  }
+  const r = roundTo(precision, x); // ±Infinity (e.g. 1e999) stays infinite and is clamped below
+  if (r > max) note(key, `${show(raw)} is above the maximum ${fmt(max)}; clamped to ${fmt(max)}`);
+  else if (r < min) note(key, `${show(raw)} is below the minimum ${fmt(min)}; clamped to ${fmt(min)}`);
+  else if (precision.kind === 'int' && r !== x) note(key, `${show(raw)} is not a whole number; rounded to ${fmt(r)}`);
+  return Math.min(max, Math.max(min, r));
+}
+
+function decodeOpt(raw: string, note: Note): ExperimentState['opt'] {
+  const t = raw.trim().toLowerCase();
+  const hit = OPTIMISERS.find((o) => o === t);
+  if (hit) return hit;
+  note('opt', `${show(raw)} is not ${OPTIMISERS.join(' or ')}; using the default ${DEFAULT_STATE.opt}`);
+  return DEFAULT_STATE.opt;
+}
+
+function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
+  const fallback = 'drawing the start from the init seed';
+  if (raw.trim() === '') {
+    note('start', `empty value; ${fallback}`);
+    return null;
+  }
+  const parts = raw.split(',');
+  const bad = parts.find((t) => parseNumber(t) === null);
+  if (bad !== undefined) {
+    note('start', `${show(bad)} is not a number; ${fallback}`);
+    return null;
+  }
+  const start = parts.map((t) => roundTo(START_PRECISION, parseNumber(t)!));
+  const err = startError(dim, start);
+  if (err) {
+    note('start', `${err}; ${fallback}`);
+    return null;
+  }
+  return start;
+}
+
+function decodeMethods(raw: string, note: Note): MethodId[] {
+  const tokens = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  const all = `all ${METHOD_IDS.length} methods`;
+  if (tokens.length === 0) {
+    note('methods', `empty value; using ${all}`);
+    return [...METHOD_IDS];
+  }
+  const isId = (t: string): t is MethodId => (METHOD_IDS as readonly string[]).includes(t);
+  const unknown = [...new Set(tokens.filter((t) => !isId(t)))];
+  const dups = [...new Set(tokens.filter((t, i) => isId(t) && tokens.indexOf(t) !== i))];
+  const quote = (ts: string[]) => ts.map((t) => `'${t.length > 16 ? `${t.slice(0, 12)}…` : t}'`).join(', ');
+  const dropped = [
+    unknown.length ? `unknown ${quote(unknown.slice(0, 5))}${unknown.length > 5 ? ' …' : ''}` : '',
+    dups.length ? `duplicate ${quote(dups)}` : '',
+  ].filter(Boolean);
+  const kept = canonicalMethods(tokens.filter(isId));
+  if (kept.length === 0) {
+    note('methods', `no known method (${dropped.join('; ')}); using ${all}`);
+    return [...METHOD_IDS];
+  }
+  if (dropped.length) note('methods', `dropped ${dropped.join(' and ')}`);
+  return kept;
+}

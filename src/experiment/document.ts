@@ -1,0 +1,99 @@
+/**
+ * The run document: what `npm run lab` prints and what the app's "Download JSON" saves, built by
+ * this one function so the two cannot drift. Deterministic: no timestamps, no host data.
+ */
+import { paramNames, thetaToParams, type Params } from '../engine/params';
+import type { Race } from '../engine/trace';
+import type { MethodId, StepKind, StopCode } from '../engine/types';
+import { encodeQuery } from './codec';
+import type { ExperimentState } from './state';
+
+export const DOCUMENT_SCHEMA = 'em-lab/run@1';
+
+export interface TraceEntry {
+  iteration: number;
+  evaluations: number;
+  logLik: number;
+  params: Params;
+  entropy: number;
+  gradNorm: number;
+  step: StepKind;
+}
+
+export interface RunEntry {
+  method: MethodId;
+  stopReason: string;
+  stopCode: StopCode | null;
+  trace: TraceEntry[];
+}
+
+export interface RunDocument {
+  schema: typeof DOCUMENT_SCHEMA;
+  query: string;
+  state: ExperimentState;
+  dim: 1 | 2;
+  data?: number[] | [number, number][];
+  truth: Params;
+  init: Params;
+  optimum: { params: Params; logLik: number; eigenvalues: number[]; emResidual: number; gradNorm: number };
+  runs: RunEntry[];
+}
+
+export function dataRows(dim: 1 | 2, data: Float64Array): number[] | [number, number][] {
+  if (dim === 1) return Array.from(data);
+  const rows: [number, number][] = [];
+  for (let i = 0; i < data.length; i += 2) rows.push([data[i], data[i + 1]]);
+  return rows;
+}
+
+export function runDocument(race: Race, state: ExperimentState, { summary = false } = {}): RunDocument {
+  const { dim } = race;
+  return {
+    schema: DOCUMENT_SCHEMA,
+    query: encodeQuery(state),
+    state,
+    dim,
+    ...(summary ? {} : { data: dataRows(dim, race.data) }),
+    truth: thetaToParams(dim, race.truth),
+    init: thetaToParams(dim, race.init),
+    optimum: {
+      params: thetaToParams(dim, race.optimum.theta),
+      logLik: race.optimum.logLik,
+      eigenvalues: Array.from(race.optimum.eigenvalues),
+      emResidual: race.optimum.emResidual,
+      gradNorm: race.optimum.gradNorm,
+    },
+    runs: race.runs.map((run) => ({
+      method: run.method,
+      stopReason: run.stop?.message ?? 'running',
+      stopCode: run.stop?.code ?? null,
+      trace: run.rows.map((r) => ({
+        iteration: r.iteration,
+        evaluations: r.evaluations,
+        logLik: r.logLik,
+        params: thetaToParams(dim, r.theta),
+        entropy: r.entropy,
+        gradNorm: r.gradNorm,
+        step: r.step,
+      })),
+    })),
+  };
+}
+
+/** JSON text of the document, exactly as the CLI prints it (2-space indent, trailing newline). */
+export const documentJson = (doc: RunDocument): string => JSON.stringify(doc, null, 2) + '\n';
+
+/** The traces as CSV: one row per method and iteration, θ in natural coordinates. */
+export function traceCsv(race: Race): string {
+  const names = paramNames(race.dim);
+  const head = ['method', 'iteration', 'evaluations', 'step', 'logLik', 'gap', 'entropy', 'gradNorm', ...names];
+  const lines = [head.join(',')];
+  for (const run of race.runs) {
+    for (const r of run.rows) {
+      lines.push(
+        [run.method, r.iteration, r.evaluations, r.step, r.logLik, race.optimum.logLik - r.logLik, r.entropy, r.gradNorm, ...r.theta].join(','),
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}

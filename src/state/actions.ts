@@ -1,0 +1,120 @@
+/**
+ * Everything the controls, keyboard and panels can do to the state. Each action says how the URL
+ * records it (url-sync.ts) — and therefore whether it is a new history entry.
+ *
+ * What restarts the run (a new epoch in the worker): any change of data, start, method set,
+ * tolerances, τ/burn-in or step sizes. The cursor stays where it is, except for New data, New
+ * start, dimension and Reset, which rewind it to 0. View changes (cursor, x-axis, speed, focus)
+ * never recompute anything.
+ */
+import type { Dim, MethodId } from '../engine/types';
+import { decodeQuery, encodeQuery } from '../experiment/codec';
+import { DEFAULT_STATE, SEED_MAX } from '../experiment/schema';
+import type { ExperimentState } from '../experiment/state';
+import { frontier, isCurrent, lastIteration } from './run-data';
+import { useStore, type ViewState } from './store';
+import { flushUrl, writeUrl, type UrlCommit } from './url-sync';
+
+/** Rounds and clamps through the codec, so the store only ever holds canonical states. */
+const canonical = (c: ExperimentState): ExperimentState => decodeQuery(encodeQuery(c)).state;
+
+export function setConfig(patch: Partial<ExperimentState>, commit: UrlCommit = 'push'): void {
+  const prev = useStore.getState().config;
+  const next = canonical({ ...prev, ...patch });
+  if (encodeQuery(next) === encodeQuery(prev)) {
+    if (commit === 'release' || commit === 'push') flushUrl();
+    return;
+  }
+  useStore.setState({ config: next });
+  writeUrl(commit);
+}
+
+export const setView = (patch: Partial<ViewState>): void => useStore.setState((s) => ({ view: { ...s.view, ...patch } }));
+
+// ------------------------------------------------------------------ cursor and transport
+
+/** The furthest iteration the cursor may reach now. */
+export function cursorMax(): number {
+  const { run, config } = useStore.getState();
+  if (isCurrent(run) && run.done) return lastIteration(run);
+  return config.iters;
+}
+
+export function setCursor(it: number, commit: UrlCommit = 'cursor'): void {
+  const clamped = Math.max(0, Math.min(Math.round(it), cursorMax()));
+  setConfig({ it: clamped }, commit);
+}
+
+export function step(n = 1): void {
+  setView({ playing: false });
+  setCursor(useStore.getState().config.it + n, 'release');
+}
+
+export const stepBack = (n = 1): void => step(-n);
+
+/** Same data, same start: the cursor goes back to 0 (the trajectory is reproduced bit for bit). */
+export function reset(): void {
+  setView({ playing: false });
+  setCursor(0, 'release');
+}
+
+export function play(): void {
+  const { run, config } = useStore.getState();
+  // At the end of a finished race, Play starts over.
+  if (isCurrent(run) && run.done && config.it >= lastIteration(run)) setCursor(0, 'release');
+  setView({ playing: true });
+}
+
+export function pause(): void {
+  setView({ playing: false });
+  flushUrl();
+}
+
+export const togglePlay = (): void => (useStore.getState().view.playing ? pause() : play());
+
+/** Advances the cursor for playback; returns false when playback should stop. */
+export function advancePlayback(iterations: number): boolean {
+  const { run, config } = useStore.getState();
+  if (!isCurrent(run)) return true; // wait for the new settings
+  const target = config.it + iterations;
+  const reachable = run.done ? lastIteration(run) : Math.min(frontier(run), config.iters);
+  if (config.it >= reachable) return !run.done;
+  setCursor(Math.min(target, reachable), 'cursor');
+  return !(run.done && Math.min(target, reachable) >= lastIteration(run));
+}
+
+// ------------------------------------------------------------------ experiment
+
+export const newData = (): void => {
+  const { seed } = useStore.getState().config;
+  setConfig({ seed: (seed + 1) % (SEED_MAX + 1), it: 0 }, 'push');
+};
+
+export const newStart = (): void => {
+  const { init } = useStore.getState().config;
+  setConfig({ init: (init + 1) % (SEED_MAX + 1), start: null, it: 0 }, 'push');
+};
+
+export function setDim(dim: Dim): void {
+  // 2D-only keys keep their defaults in 1D (the codec's rule); an explicit start has the wrong length.
+  setConfig({ dim, start: null, aspect: DEFAULT_STATE.aspect, rot: DEFAULT_STATE.rot, it: 0 }, 'push');
+}
+
+export function toggleMethod(id: MethodId, on: boolean): void {
+  const { config, view } = useStore.getState();
+  const methods = on ? [...config.methods, id] : config.methods.filter((m) => m !== id);
+  if (methods.length === 0) return; // at least one method races
+  setConfig({ methods }, 'push');
+  if (!methods.includes(view.focus)) setView({ focus: methods[0] });
+}
+
+/** Moves the start's component means (dragging the handles on the data panel). */
+export function setStartMeans(start: Float64Array, commit: UrlCommit): void {
+  setConfig({ start: Array.from(start) }, commit);
+}
+
+export const clearStart = (): void => setConfig({ start: null }, 'push');
+
+export function dismissRepairs(): void {
+  useStore.setState({ repairs: [] });
+}

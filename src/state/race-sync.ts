@@ -1,0 +1,118 @@
+/**
+ * Keeps the worker's race in step with `config`, and pulls its rows into `run`.
+ *  - Every change of the race-relevant query opens a new epoch. At most one configure is in
+ *    flight; newer settings wait in a one-slot queue (latest wins; the ones in between are
+ *    never built).
+ *  - `pullIfNeeded` is called by the frame loop, at most once per frame and one at a time.
+ */
+import { encodeQuery } from '../experiment/codec';
+import { onWorkerError, raceWorker } from '../worker/client';
+import type { ConfigureReply, PullReply } from '../worker/protocol';
+import { appendBatch, strideOf } from './run-data';
+import { useStore, type MethodTrace, type RunState } from './store';
+import { raceQueryOf } from './url-sync';
+
+let configuring = false;
+let queued: { query: string; epoch: number } | null = null;
+let pulling = false;
+/** λ-curve points received for the current epoch (the shown curve may be the previous epoch's). */
+let curveReceived = 0;
+
+const setRun = (patch: Partial<RunState>): void =>
+  useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
+
+function send(query: string, epoch: number): void {
+  configuring = true;
+  raceWorker
+    .configure(query, epoch)
+    .then(onConfigured, (e: unknown) => onConfigured({ ok: false, superseded: false, epoch, error: String(e) }))
+    .finally(() => {
+      configuring = false;
+      if (queued) {
+        const q = queued;
+        queued = null;
+        send(q.query, q.epoch);
+      }
+    });
+}
+
+function onConfigured(reply: ConfigureReply): void {
+  const run = useStore.getState().run;
+  if (!reply.ok) {
+    if (!reply.superseded && reply.epoch === run.epoch) setRun({ error: reply.error, idle: true });
+    return;
+  }
+  const h = reply.header;
+  if (h.epoch !== run.epoch) return; // stale: newer settings are already queued
+  curveReceived = 0;
+  const traces: MethodTrace[] = h.methods.map((method) => ({ method, buf: new Float64Array(0), count: 0, stop: null }));
+  setRun({ header: h, traces, done: false, idle: false, error: null });
+}
+
+/** Starts a new epoch when the race-relevant settings changed. */
+function syncConfig(): void {
+  const { config, run } = useStore.getState();
+  const query = raceQueryOf(config);
+  if (query === run.raceQuery) return;
+  const epoch = run.epoch + 1;
+  setRun({ epoch, raceQuery: query, idle: false, error: null });
+  if (configuring) queued = { query, epoch };
+  else send(query, epoch);
+}
+
+export function pullIfNeeded(): void {
+  const { run, config } = useStore.getState();
+  if (pulling || !run.header || run.header.epoch !== run.epoch || run.idle || run.error) return;
+  pulling = true;
+  const since = run.traces.map((t) => t.count);
+  raceWorker
+    .pull(run.epoch, since, config.it, curveReceived)
+    .then(onPulled, (e: unknown) => setRun({ error: String(e), idle: true }))
+    .finally(() => {
+      pulling = false;
+    });
+}
+
+function onPulled(reply: PullReply | null): void {
+  const run = useStore.getState().run;
+  if (!reply || reply.epoch !== run.epoch || !run.header || run.header.epoch !== reply.epoch) return;
+  const stride = strideOf(run);
+  let grew = false;
+  reply.batches.forEach((b, i) => {
+    const t = run.traces[i];
+    if (!t || t.method !== b.method) return;
+    const before = t.count;
+    const stopped = t.stop;
+    appendBatch(t, b, stride);
+    grew ||= t.count !== before || t.stop !== stopped;
+  });
+  const patch: Partial<RunState> = { done: reply.done, idle: reply.idle, error: reply.error };
+  if (reply.contours) {
+    patch.contours = reply.contours;
+    patch.contoursEpoch = reply.epoch;
+  }
+  if (reply.lambdaCurve) {
+    patch.lambdaCurve = reply.lambdaCurve;
+    curveReceived = reply.lambdaCurve.length;
+  }
+  patch.lambdaCurveTotal = reply.lambdaCurveTotal;
+  if (grew || reply.contours || reply.lambdaCurve || reply.done !== run.done || reply.idle !== run.idle || reply.error)
+    setRun(patch);
+}
+
+/** Wires the store to the worker. Call once at startup. */
+export function initRaceSync(): void {
+  onWorkerError((message) => useStore.setState({ workerError: message }));
+  useStore.subscribe((s, prev) => {
+    if (s.config !== prev.config) syncConfig();
+  });
+  syncConfig();
+}
+
+/** The text `npm run lab` would print for the current state ('json') or with --csv ('csv'). */
+export async function exportCurrent(format: 'json' | 'csv'): Promise<string | null> {
+  const { run, config } = useStore.getState();
+  if (!run.header || run.header.epoch !== run.epoch) return null;
+  const reply = await raceWorker.exportRun(run.epoch, format, encodeQuery(config));
+  return reply?.text ?? null;
+}

@@ -1,0 +1,146 @@
+/**
+ * Reading the run data: which row each method shows at the cursor, what is still pending, and
+ * the EM-rate diagnostics derived from a trace. Pure functions over RunState (no React).
+ */
+import { swapComponents } from '../engine/params';
+import type { MethodId } from '../engine/types';
+import { COL, rowStride, type MethodBatch, type RaceHeader } from '../worker/protocol';
+import type { MethodTrace, RunState } from './store';
+
+export const isCurrent = (run: RunState): run is RunState & { header: RaceHeader } =>
+  run.header !== null && run.header.epoch === run.epoch;
+
+export const strideOf = (run: RunState): number => (run.header ? rowStride(run.header.p) : 0);
+
+/** Appends a batch in place (the buffer doubles when full). */
+export function appendBatch(trace: MethodTrace, batch: MethodBatch, stride: number): void {
+  if (batch.from !== trace.count) {
+    // A batch must continue where we are; a mismatch means a stale reply: keep only what fits.
+    if (batch.from > trace.count) return;
+  }
+  const skip = trace.count - batch.from;
+  const add = batch.count - skip;
+  if (add > 0) {
+    const need = (trace.count + add) * stride;
+    if (need > trace.buf.length) {
+      const grown = new Float64Array(Math.max(need, trace.buf.length * 2, 64 * stride));
+      grown.set(trace.buf.subarray(0, trace.count * stride));
+      trace.buf = grown;
+    }
+    trace.buf.set(batch.rows.subarray(skip * stride, batch.count * stride), trace.count * stride);
+    trace.count += add;
+  }
+  if (batch.stop) trace.stop = batch.stop;
+}
+
+/** Row index a method shows at iteration `it`: its last row once stopped; −1 while pending. */
+export function rowAt(trace: MethodTrace, it: number): number {
+  if (it < trace.count) return it;
+  return trace.stop ? trace.count - 1 : -1;
+}
+
+export const cell = (run: RunState, trace: MethodTrace, row: number, col: number): number =>
+  trace.buf[row * strideOf(run) + col];
+
+/** Results for the current settings at `it` are not all here yet. */
+export function pendingAt(run: RunState, it: number): boolean {
+  if (!isCurrent(run)) return true;
+  return run.traces.some((t) => rowAt(t, it) < 0);
+}
+
+/** Highest iteration every running method has reached (Infinity once all stopped). */
+export function frontier(run: RunState): number {
+  let m = Infinity;
+  for (const t of run.traces) if (!t.stop) m = Math.min(m, t.count - 1);
+  return m;
+}
+
+/** Last iteration of the longest run computed so far. */
+export function lastIteration(run: RunState): number {
+  let m = 0;
+  for (const t of run.traces) m = Math.max(m, t.count - 1);
+  return m;
+}
+
+export const traceOf = (run: RunState, method: MethodId): MethodTrace | undefined =>
+  run.traces.find((t) => t.method === method);
+
+/** θ of a row as a fresh array. */
+export function thetaAt(run: RunState, trace: MethodTrace, row: number): Float64Array {
+  const p = run.header!.p;
+  const o = row * strideOf(run) + COL.theta;
+  return trace.buf.slice(o, o + p);
+}
+
+// ------------------------------------------------------------------------- observed rates
+
+export interface ObservedRates {
+  /** Median of ‖e_{k+1}‖/‖e_k‖ over the asymptotic window (→ λ_max). */
+  paramRatio: number;
+  /** Median of gap_{k+1}/gap_k over the asymptotic window (→ λ_max²). */
+  gapRatio: number;
+  /** Iterations the ratios were taken over (inclusive), or null when the window is empty. */
+  paramWindow: [number, number] | null;
+  gapWindow: [number, number] | null;
+}
+
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+};
+
+/**
+ * Observed linear rates from a trace (em-theory §4): the ratios are taken where the error is
+ * small enough to be asymptotic and large enough to be above float64 noise.
+ * Parameter error uses the closer of the two labellings of θ*.
+ */
+export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity): ObservedRates {
+  const h = run.header!;
+  const stride = strideOf(run);
+  const p = h.p;
+  const star = h.optimum.theta;
+  const starSwapped = swapComponents(h.dim, star);
+  const last = Math.min(trace.count - 1, upTo);
+  const errs: number[] = [];
+  const gaps: number[] = [];
+  for (let i = 0; i <= last; i++) {
+    const o = i * stride;
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < p; j++) {
+      const x = trace.buf[o + COL.theta + j];
+      a += (x - star[j]) ** 2;
+      b += (x - starSwapped[j]) ** 2;
+    }
+    errs.push(Math.sqrt(Math.min(a, b)));
+    gaps.push(h.optimum.logLik - trace.buf[o + COL.logLik]);
+  }
+  const scale = Math.max(1, Math.abs(h.optimum.logLik));
+  const ratios = (xs: number[], lo: number, hi: number) => {
+    const r: number[] = [];
+    let first = -1;
+    let lastK = -1;
+    for (let k = 0; k + 1 < xs.length; k++) {
+      if (xs[k] < hi && xs[k + 1] > lo && xs[k] > lo) {
+        r.push(xs[k + 1] / xs[k]);
+        if (first < 0) first = k;
+        lastK = k + 1;
+      }
+    }
+    return { value: median(r), window: first >= 0 && r.length >= 3 ? ([first, lastK] as [number, number]) : null, n: r.length };
+  };
+  // Windows as in em-theory §4; the gap's floor rises with |L*| (float64 resolution of L).
+  const pr = ratios(errs, 1e-10, 1e-3);
+  const gr = ratios(gaps, Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-3);
+  return {
+    paramRatio: pr.window ? pr.value : NaN,
+    gapRatio: gr.window ? gr.value : NaN,
+    paramWindow: pr.window,
+    gapWindow: gr.window,
+  };
+}
+
+/** The DM eigenvalues that can be non-zero: (p+1)/2 of p (em-theory §3.4). */
+export const nonZeroEigenCount = (p: number): number => (p + 1) / 2;

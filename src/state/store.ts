@@ -1,0 +1,99 @@
+/**
+ * The app's single source of truth (zustand), in three slices:
+ *   config — the ExperimentState, mirrored in the URL (url-sync.ts); includes the cursor `it`;
+ *   view   — how it is shown (x-axis, playing, speed, focus method); x-axis and speed are
+ *            remembered locally as preferences, never the experiment (the URL wins);
+ *   run    — what the worker computed for the current settings: runtime only, never persisted.
+ * Actions live in actions.ts; frame-rate consumers read with getState() inside the frame loop.
+ */
+import { create } from 'zustand';
+import type { MethodId, StopReason } from '../engine/types';
+import { DEFAULT_STATE } from '../experiment/schema';
+import type { ExperimentState } from '../experiment/state';
+import type { ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
+
+export type XAxis = 'iterations' | 'evaluations';
+
+export interface ViewState {
+  xAxis: XAxis;
+  playing: boolean;
+  /** Iterations per second while playing. */
+  speed: number;
+  /** The method whose spectrum (and responsibilities in the 2D data panel) is shown. */
+  focus: MethodId;
+  helpOpen: boolean;
+}
+
+/** One method's rows, row-major (protocol.ts layout), in a buffer that grows by doubling. */
+export interface MethodTrace {
+  readonly method: MethodId;
+  buf: Float64Array;
+  count: number;
+  stop: StopReason | null;
+}
+
+export interface RunState {
+  /** Epoch of the settings now requested; `header.epoch` lags behind while the worker builds. */
+  epoch: number;
+  /** The race-relevant query (cursor removed) that `epoch` stands for. */
+  raceQuery: string;
+  /** Possibly from an older epoch: shown (stale, aria-busy) until the new one arrives. */
+  header: RaceHeader | null;
+  traces: MethodTrace[];
+  contours: ContourGrid | null;
+  contoursEpoch: number;
+  lambdaCurve: LambdaPoint[];
+  lambdaCurveTotal: number;
+  /** Every method of `header` has stopped. */
+  done: boolean;
+  /** The worker has nothing left to compute for `header` (stop polling). */
+  idle: boolean;
+  error: string | null;
+  /** Bumped on every change of the run data (traces grow in place). */
+  version: number;
+}
+
+export interface Repair {
+  key: string;
+  message: string;
+}
+
+export interface AppState {
+  config: ExperimentState;
+  view: ViewState;
+  run: RunState;
+  /** Keys the URL decoder repaired (shown in a dismissible notice). */
+  repairs: Repair[];
+  /** The worker could not load or crashed. */
+  workerError: string | null;
+  /** Short-lived confirmation ("Copied", "Downloaded"). */
+  toast: string | null;
+}
+
+const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
+
+export const emptyRun = (): RunState => ({
+  epoch: 0,
+  raceQuery: '',
+  header: null,
+  traces: [],
+  contours: null,
+  contoursEpoch: -1,
+  lambdaCurve: [],
+  lambdaCurveTotal: 0,
+  done: false,
+  idle: false,
+  error: null,
+  version: 0,
+});
+
+export const useStore = create<AppState>()(() => ({
+  config: copyDefault(),
+  view: { xAxis: 'iterations', playing: false, speed: 10, focus: 'em', helpOpen: false },
+  run: emptyRun(),
+  repairs: [],
+  workerError: null,
+  toast: null,
+}));
+
+export const SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];

@@ -1,0 +1,115 @@
+/**
+ * The URL mirrors `config` through the codec.
+ *  - 'drag': history.replaceState, throttled (≥150 ms; browsers cap history calls, Safari throws
+ *    after ~100 per 30 s), with a trailing write so the last value always lands;
+ *  - 'cursor': the same, but ≥1 s (playing moves the cursor every frame);
+ *  - 'release': replaceState now (slider released, play paused);
+ *  - 'push': pushState now, only for discrete choices (method toggle, dim, new data/start, preset).
+ * `popstate` (Back/Forward) rehydrates the store from the URL. The URL always wins over
+ * localStorage, which only keeps view preferences.
+ */
+import { decodeQuery, encodeQuery } from '../experiment/codec';
+import type { ExperimentState } from '../experiment/state';
+import { useStore, type XAxis } from './store';
+
+export type UrlCommit = 'drag' | 'cursor' | 'release' | 'push' | 'none';
+
+const THROTTLE_MS: Record<'drag' | 'cursor', number> = { drag: 150, cursor: 1000 };
+
+let lastWrite = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+/** Counts history writes (tests and the benchmark read it). */
+export const historyWrites = { replace: 0, push: 0 };
+
+const currentQuery = (): string => `?${encodeQuery(useStore.getState().config)}`;
+
+function write(kind: 'replace' | 'push'): void {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  const q = currentQuery();
+  if (q === location.search) return;
+  try {
+    if (kind === 'push') history.pushState(null, '', q + location.hash);
+    else history.replaceState(null, '', q + location.hash);
+    historyWrites[kind]++;
+    lastWrite = performance.now();
+  } catch {
+    // Safari's SecurityError when history calls are too frequent: the next write catches up.
+  }
+}
+
+export function writeUrl(commit: UrlCommit): void {
+  if (commit === 'none') return;
+  if (commit === 'push') return write('push');
+  if (commit === 'release') return write('replace');
+  const wait = THROTTLE_MS[commit] - (performance.now() - lastWrite);
+  if (wait <= 0 && !timer) return write('replace');
+  if (!timer) timer = setTimeout(() => write('replace'), Math.max(0, wait));
+}
+
+/** Writes any pending throttled change now (before Copy link, on pause, on release). */
+export function flushUrl(): void {
+  if (timer || currentQuery() !== location.search) write('replace');
+}
+
+function applyLocation(): void {
+  const { state, repairs } = decodeQuery(location.search || location.hash);
+  useStore.setState((s) => ({ config: state, repairs, view: { ...s.view, playing: false } }));
+}
+
+// ------------------------------------------------------------------ view preferences (local)
+const PREFS_KEY = 'em-lab:prefs';
+interface Prefs {
+  xAxis?: XAxis;
+  speed?: number;
+}
+
+function loadPrefs(): Prefs {
+  try {
+    const p = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Prefs;
+    return p && typeof p === 'object' ? p : {};
+  } catch {
+    return {};
+  }
+}
+
+function savePrefs(p: Prefs): void {
+  try {
+    localStorage.setItem(PREFS_KEY, JSON.stringify(p));
+  } catch {
+    /* private mode: preferences are optional */
+  }
+}
+
+/** Reads the URL into the store, canonicalises it in place, and keeps listening for Back/Forward. */
+export function initUrlSync(): { hadQuery: boolean } {
+  const hadQuery = /[=]/.test(location.search) || /[=]/.test(location.hash);
+  const prefs = loadPrefs();
+  useStore.setState((s) => ({
+    view: {
+      ...s.view,
+      xAxis: prefs.xAxis === 'evaluations' ? 'evaluations' : 'iterations',
+      speed: typeof prefs.speed === 'number' && prefs.speed > 0 && prefs.speed <= 1000 ? prefs.speed : s.view.speed,
+    },
+  }));
+  applyLocation();
+  // A state carried in the hash (older links) moves to the query; the hash is then dropped.
+  if (/=/.test(location.hash) && !/=/.test(location.search)) {
+    try {
+      history.replaceState(null, '', `${location.pathname}${currentQuery()}`);
+    } catch {
+      /* ignore */
+    }
+  } else if (hadQuery) write('replace');
+  window.addEventListener('popstate', applyLocation);
+  useStore.subscribe((s, prev) => {
+    if (s.view.xAxis !== prev.view.xAxis || s.view.speed !== prev.view.speed)
+      savePrefs({ xAxis: s.view.xAxis, speed: s.view.speed });
+  });
+  return { hadQuery };
+}
+
+/** The experiment as a canonical query without the view cursor: what the worker computes. */
+export const raceQueryOf = (c: ExperimentState): string => encodeQuery({ ...c, it: 0 });

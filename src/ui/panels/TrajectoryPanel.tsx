@@ -1,0 +1,282 @@
+/**
+ * Parameter trajectories: every method's path in the (μ₁, μ₂) plane (2D: first coordinates)
+ * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
+ * multiples of each parameter against iteration.
+ */
+import { contours as d3contours, geoPath, geoTransform, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { useRef } from 'react';
+import { methodLabel } from '../../experiment/codec';
+import { isCurrent, pendingAt } from '../../state/run-data';
+import { useStore, type RunState } from '../../state/store';
+import { COL, type ContourGrid } from '../../worker/protocol';
+import { fixed, sig } from '../format';
+import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
+import { Panel, markBusy, usePanelChart } from '../Panel';
+import { createFrame, type ChartFrame } from '../plot/frame';
+import { linePath } from '../plot/path';
+import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
+import { methodSeries, shownRows, xExtent } from './series-data';
+
+const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  cross: symbolCross,
+  star: symbolStar,
+  wye: symbolWye,
+};
+
+export const PARAM_LABELS: Record<1 | 2, string[]> = {
+  1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
+  2: ['π', 'μ₁ₓ', 'μ₁ᵧ', 'μ₂ₓ', 'μ₂ᵧ', 'Σ₁ₓₓ', 'Σ₁ₓᵧ', 'Σ₁ᵧᵧ', 'Σ₂ₓₓ', 'Σ₂ₓᵧ', 'Σ₂ᵧᵧ'],
+};
+
+/** Indices in θ of the plane's axes: μ₁ and μ₂ (first coordinates in 2D). */
+const planeIndex = (dim: 1 | 2): [number, number] => (dim === 1 ? [1, 2] : [1, 3]);
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+export function TrajectoryPanel() {
+  const figure = useRef<HTMLElement>(null);
+  const planeBody = useRef<HTMLDivElement>(null);
+  const multiples = useRef<HTMLDivElement>(null);
+  usePanelChart('Parameter trajectories', () => {
+    const plane = createPlane(planeBody.current!);
+    let charts: SeriesChart[] = [];
+    let chartsP = 0;
+    return {
+      draw() {
+        const { run, config } = useStore.getState();
+        const h = run.header;
+        const haveContours = run.contours !== null && run.contoursEpoch === run.epoch;
+        const busy = pendingAt(run, config.it) || !isCurrent(run) || !haveContours;
+        if (h) {
+          plane.draw(run, config.it);
+          if (chartsP !== h.p) {
+            charts.forEach((c) => c.dispose());
+            multiples.current!.replaceChildren();
+            charts = PARAM_LABELS[h.dim].map(() => {
+              const cell = document.createElement('div');
+              cell.className = 'multiple';
+              multiples.current!.appendChild(cell);
+              return createSeriesChart(cell, { top: 14, right: 6, bottom: 18, left: 40 });
+            });
+            chartsP = h.p;
+            multiples.current!.dataset.p = String(h.p);
+          }
+          const labels = PARAM_LABELS[h.dim];
+          const stride = 6 + 2 * h.p;
+          charts.forEach((c, j) => {
+            const series = methodSeries(run, config.it, 'iterations', (t, i) => t.buf[i * stride + COL.theta + j]);
+            let lo = h.optimum.theta[j];
+            let hi = lo;
+            for (const s of series)
+              for (let i = 0; i < s.n; i++) {
+                const v = s.y(i);
+                if (Number.isFinite(v)) {
+                  lo = Math.min(lo, v);
+                  hi = Math.max(hi, v);
+                }
+              }
+            const pad = Math.max(1e-6, (hi - lo) * 0.08);
+            c.draw({
+              series,
+              xDomain: xExtent(series, 10),
+              yDomain: [lo - pad, hi + pad],
+              cursorX: config.it,
+              xLabel: '',
+              yLabel: labels[j],
+              xTicks: 2,
+              yTicks: 2,
+              yFormat: (v) => sig(v, 3),
+              refLines: [{ y: h.optimum.theta[j], label: '', dash: '2 3', colour: '#777' }],
+              hoverY: (v) => sig(v, 6),
+            });
+          });
+        }
+        return markBusy(figure.current, busy);
+      },
+      dispose() {
+        plane.dispose();
+        charts.forEach((c) => c.dispose());
+      },
+    };
+  });
+  return (
+    <Panel ref={figure} name="Parameter trajectories" className="panel-trajectories" caption={<TrajectoryCaption />}>
+      <div className="trajectory-layout">
+        <div ref={planeBody} className="panel-body plane-body" />
+        <div ref={multiples} className="multiples" aria-label="Each parameter against iteration" />
+      </div>
+    </Panel>
+  );
+}
+
+/** The (μ₁, μ₂) plane: contours (cached per grid and size), diagonal, paths and markers. */
+function createPlane(host: HTMLElement) {
+  const frame: ChartFrame = createFrame(host, { top: 14, right: 10, bottom: 34, left: 44 });
+  const contourG: G = frame.plot.append('g').attr('class', 'contours');
+  const diag = frame.plot.append('line').attr('class', 'diagonal');
+  const pathsG: G = frame.plot.append('g').attr('class', 'paths');
+  const marksG: G = frame.plot.append('g').attr('class', 'marks');
+  const cross = frame.overlay.append('g').attr('class', 'crosshair');
+  let contourKey = '';
+
+  function draw(run: RunState, it: number): void {
+    const h = run.header!;
+    const [a, b] = planeIndex(h.dim);
+    const grid = run.contours;
+    // The visible square: the contour grid when there is one, else the start, truth and θ*.
+    let lo: number, hi: number;
+    if (grid) {
+      lo = grid.x0;
+      hi = grid.x1;
+    } else {
+      const v = [h.truth[a], h.truth[b], h.init[a], h.init[b], h.optimum.theta[a], h.optimum.theta[b]];
+      lo = Math.min(...v) - 1;
+      hi = Math.max(...v) + 1;
+    }
+    // Equal units on both axes: a square plot area.
+    const side = Math.max(10, Math.min(frame.width - frame.margin.left - frame.margin.right, frame.height - frame.margin.top - frame.margin.bottom));
+    frame.margin.right = Math.max(10, frame.width - frame.margin.left - side);
+    frame.margin.bottom = Math.max(34, frame.height - frame.margin.top - side);
+    const x = scaleLinear().domain([lo, hi]).range([0, side]);
+    const y = scaleLinear().domain([lo, hi]).range([side, 0]);
+    const sym = h.dim === 1 ? '' : 'ₓ';
+    frame.axes(x, y, { xLabel: `μ₁${sym}`, yLabel: `μ₂${sym}`, xTicks: 5, yTicks: 5 });
+
+    const key = grid ? `${run.contoursEpoch}:${side}` : '';
+    if (key !== contourKey) {
+      contourKey = key;
+      drawContours(grid, x, y);
+    }
+    diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
+
+    const stride = 6 + 2 * h.p;
+    const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
+    pathsG
+      .selectAll('path')
+      .data(paths, (d) => (d as (typeof paths)[number]).t.method)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.st.colour)
+      .attr('stroke-dasharray', (d) => d.st.dash)
+      .attr('stroke-width', 1.6)
+      .attr('d', (d) =>
+        linePath(d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9),
+      );
+    const heads = paths.filter((d) => d.n > 0);
+    marksG
+      .selectAll('path.head')
+      .data(heads, (d) => (d as (typeof heads)[number]).t.method)
+      .join((e) => {
+        const p = e.append('path').attr('class', 'head');
+        p.append('title');
+        return p;
+      })
+      .attr('d', (d) => symbol(SYMBOLS[d.st.marker], 70)())
+      .attr('fill', (d) => d.st.colour)
+      .attr('stroke', '#fff')
+      .attr('transform', (d) => {
+        const o = (d.n - 1) * stride + COL.theta;
+        return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
+      })
+      .select('title')
+      .text((d) => `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
+    const refs = [
+      { k: 'start', t: h.init, label: 'start', glyph: symbol(symbolCircle, 90)(), fill: 'none', stroke: '#000' },
+      { k: 'opt', t: h.optimum.theta, label: 'θ* (optimum)', glyph: symbol(symbolStar, 110)(), fill: '#ffd200', stroke: '#000' },
+      { k: 'truth', t: h.truth, label: 'truth', glyph: symbol(symbolCross, 70)(), fill: TRUTH_STYLE.colour, stroke: 'none' },
+    ];
+    marksG
+      .selectAll('path.ref')
+      .data(refs, (d) => (d as (typeof refs)[number]).k)
+      .join((e) => {
+        const p = e.append('path').attr('class', 'ref');
+        p.append('title');
+        return p;
+      })
+      .attr('d', (d) => d.glyph)
+      .attr('fill', (d) => d.fill)
+      .attr('stroke', (d) => d.stroke)
+      .attr('transform', (d) => `translate(${x(d.t[a])},${y(d.t[b])})`)
+      .select('title')
+      .text((d) => `${d.label}: (${fixed(d.t[a], 3)}, ${fixed(d.t[b], 3)})`);
+
+    if (frame.hover && frame.hover.x <= side && frame.hover.y <= side) {
+      const mx = x.invert(frame.hover.x);
+      const my = y.invert(frame.hover.y);
+      cross
+        .selectAll('line')
+        .data([0, 1])
+        .join('line')
+        .attr('x1', (d) => (d ? 0 : frame.hover!.x))
+        .attr('x2', (d) => (d ? side : frame.hover!.x))
+        .attr('y1', (d) => (d ? frame.hover!.y : 0))
+        .attr('y2', (d) => (d ? frame.hover!.y : side));
+      frame.showTooltip(frame.hover.x, frame.hover.y, [
+        { text: `μ₁${sym} = ${fixed(mx, 3)}, μ₂${sym} = ${fixed(my, 3)}` },
+        { text: `L (slice) = ${grid ? fixed(lookup(grid, mx, my), 3) : '—'}` },
+      ]);
+    } else {
+      cross.selectAll('*').remove();
+      frame.hideTooltip();
+    }
+  }
+
+  function drawContours(grid: ContourGrid | null, x: (v: number) => number, y: (v: number) => number): void {
+    if (!grid) {
+      contourG.selectAll('*').remove();
+      return;
+    }
+    let max = -Infinity;
+    let min = Infinity;
+    for (const v of grid.values)
+      if (Number.isFinite(v)) {
+        max = Math.max(max, v);
+        min = Math.min(min, v);
+      }
+    const values = Array.from(grid.values, (v) => (Number.isFinite(v) ? v : min));
+    // Levels spaced geometrically below the maximum: the surface is sharply peaked.
+    const levels: number[] = [];
+    for (let d = 0.5; max - d > min && levels.length < 14; d *= 2) levels.unshift(max - d);
+    const polys = d3contours().size([grid.nx, grid.ny]).thresholds(levels)(values);
+    const toPx = geoTransform({
+      point(gx: number, gy: number) {
+        this.stream.point(x(grid.x0 + (gx / grid.nx) * (grid.x1 - grid.x0)), y(grid.y0 + (gy / grid.ny) * (grid.y1 - grid.y0)));
+      },
+    });
+    const path = geoPath(toPx);
+    const shade = scaleLinear<string>().domain([0, levels.length - 1]).range(['#f4f4f4', '#c9d6e3']);
+    contourG
+      .selectAll('path')
+      .data(polys)
+      .join('path')
+      .attr('d', (d) => path(d) ?? '')
+      .attr('fill', (_, i) => shade(i))
+      .attr('stroke', '#9aa9b8')
+      .attr('stroke-width', 0.6);
+  }
+
+  return { draw, dispose: () => frame.dispose() };
+}
+
+function lookup(g: ContourGrid, mx: number, my: number): number {
+  const ix = Math.floor(((mx - g.x0) / (g.x1 - g.x0)) * g.nx);
+  const iy = Math.floor(((my - g.y0) / (g.y1 - g.y0)) * g.ny);
+  if (ix < 0 || iy < 0 || ix >= g.nx || iy >= g.ny) return NaN;
+  return g.values[iy * g.nx + ix];
+}
+
+function TrajectoryCaption() {
+  const dim = useStore((s) => s.config.dim);
+  return (
+    <>
+      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ₓ, μ₂ₓ'}) with every other parameter held at θ* — a profile slice,
+      so a path that also moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○
+      start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line. Right: each parameter against
+      iteration (dotted: θ*).
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The contract between the UI thread and the race worker (comlink). Types and row layout only:
+ * both sides import this file, so it must not pull in the engine or React.
+ *
+ * Pull model: the UI calls `pull` at most once per animation frame with "how many rows of each
+ * method I already have"; the worker answers with the rows since then, packed into one
+ * Float64Array per method (transferred, not copied). Every reply carries the epoch of the
+ * settings it belongs to; the UI drops replies from older epochs (latest settings win).
+ */
+import type { MethodId, StepKind, StopReason } from '../engine/types';
+
+/** Step kinds as numbers, so a row fits in a Float64Array. */
+export const STEP_KINDS: readonly StepKind[] = ['start', 'em', 'grad', 'cg', 'squarem', 'newton', 'adam', 'momentum'];
+
+/**
+ * One trace row, row-major, stride = rowStride(p):
+ *   [iteration, evaluations, logLik, entropy, gradNorm, stepCode, θ (p), DM eigenvalues (p, NaN when null)]
+ */
+export const COL = { iteration: 0, evaluations: 1, logLik: 2, entropy: 3, gradNorm: 4, step: 5, theta: 6 } as const;
+export const rowStride = (p: number): number => COL.theta + 2 * p;
+export const eigenOffset = (p: number): number => COL.theta + p;
+
+/** What the UI needs once per settings epoch (everything that does not grow with iterations). */
+export interface RaceHeader {
+  readonly epoch: number;
+  /** Canonical query the worker decoded (the settings this epoch belongs to). */
+  readonly query: string;
+  readonly dim: 1 | 2;
+  readonly p: number;
+  readonly n: number;
+  /** 1D: x_n; 2D: interleaved x, y. */
+  readonly data: Float64Array;
+  readonly truth: Float64Array;
+  readonly init: Float64Array;
+  readonly optimum: {
+    readonly theta: Float64Array;
+    readonly logLik: number;
+    readonly eigenvalues: Float64Array;
+    readonly emResidual: number;
+    readonly gradNorm: number;
+  };
+  readonly methods: MethodId[];
+  /** Milliseconds the worker spent building data, start and θ*. */
+  readonly buildMs: number;
+}
+
+export interface MethodBatch {
+  readonly method: MethodId;
+  /** Index of the first row in `rows` (equals the `since` the UI sent). */
+  readonly from: number;
+  /** New rows, row-major, `count` × rowStride(p). */
+  readonly rows: Float64Array;
+  readonly count: number;
+  /** Set once the method has stopped. */
+  readonly stop: StopReason | null;
+}
+
+/** Log-likelihood on a grid over (μ1, μ2) (1D) or (μ1x, μ2x) (2D), other parameters at θ*. */
+export interface ContourGrid {
+  readonly nx: number;
+  readonly ny: number;
+  /** Grid extent in parameter units: x = μ1 (first coordinate), y = μ2 (first coordinate). */
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  /** nx × ny values, row-major by y (d3-contour's layout). */
+  readonly values: Float64Array;
+}
+
+export interface LambdaPoint {
+  readonly sep: number;
+  readonly lambdaMax: number;
+}
+
+export interface PullReply {
+  readonly epoch: number;
+  readonly batches: MethodBatch[];
+  /** Sent once per epoch, when first available. */
+  readonly contours: ContourGrid | null;
+  /** Sent whenever it grew; always the whole curve so far (a few dozen points). */
+  readonly lambdaCurve: LambdaPoint[] | null;
+  /** Number of separations the finished curve will have. */
+  readonly lambdaCurveTotal: number;
+  /** Every method has stopped. */
+  readonly done: boolean;
+  /** Nothing left to compute for this epoch (race, contours and curve finished): stop polling. */
+  readonly idle: boolean;
+  /** The engine threw while advancing this epoch. */
+  readonly error: string | null;
+}
+
+export type ConfigureReply =
+  | { readonly ok: true; readonly header: RaceHeader }
+  /** A newer configure arrived before this one was built. */
+  | { readonly ok: false; readonly superseded: true; readonly epoch: number }
+  | { readonly ok: false; readonly superseded: false; readonly epoch: number; readonly error: string };
+
+export interface ExportReply {
+  readonly epoch: number;
+  /** The file's text, exactly what `npm run lab` prints (JSON) or `--csv` prints (CSV). */
+  readonly text: string;
+}
+
+/** The worker's API as seen through comlink (every call is async on the UI side). */
+export interface RaceWorkerApi {
+  /** New settings. Cancels stale work; resolves when this epoch's race is built (or superseded). */
+  configure(query: string, epoch: number): Promise<ConfigureReply>;
+  /**
+   * Rows since `since[i]` for each method of `epoch`, plus contours / λ curve when new.
+   * `cursor` tells the worker which iteration the UI wants first (computed with priority).
+   * Returns null when `epoch` is not the worker's current epoch.
+   */
+  pull(epoch: number, since: number[], cursor: number, sentCurve: number): Promise<PullReply | null>;
+  /** Stop computing (settings are about to change, or the page is hidden). */
+  cancel(epoch: number): Promise<void>;
+  /** Runs the race to the end, then returns `runDocument` (JSON) or `traceCsv` (CSV) text. */
+  exportRun(epoch: number, format: 'json' | 'csv', query: string): Promise<ExportReply | null>;
+}

@@ -1,0 +1,285 @@
+/**
+ * The race worker: owns the Race for the latest settings and advances it in ~8 ms slices, so a
+ * new `configure` (or a `pull`) is answered between slices. The main thread never iterates.
+ *
+ * Work order inside one epoch: rows up to the UI's cursor (+ a look-ahead for smooth play),
+ * then the contour grid, then the λ_max-vs-separation curve, then the rest of the race.
+ * tfjs is never imported here directly: the engine's Adam module loads it lazily when Adam is on.
+ */
+import * as Comlink from 'comlink';
+import { createRace } from '../engine/race';
+import { lambdaCurve } from '../engine/lambda-curve';
+import { createModel1D } from '../engine/model1d';
+import { createModel2D } from '../engine/model2d';
+import type { Race } from '../engine/trace';
+import type { MixtureModel } from '../engine/types';
+import { decodeQuery, encodeQuery } from '../experiment/codec';
+import { runDocument, traceCsv } from '../experiment/document';
+import type { ExperimentState } from '../experiment/state';
+import {
+  COL,
+  STEP_KINDS,
+  rowStride,
+  type ConfigureReply,
+  type ContourGrid,
+  type ExportReply,
+  type LambdaPoint,
+  type MethodBatch,
+  type PullReply,
+  type RaceHeader,
+  type RaceWorkerApi,
+} from './protocol';
+
+const SLICE_MS = 8;
+/** Rows computed beyond the cursor before lower-priority work, so playback never waits. */
+const LOOKAHEAD = 40;
+const GRID = 40;
+/** Separations of the λ_max curve (units of pooled σ). */
+export const CURVE_SEPS: readonly number[] = Array.from({ length: 25 }, (_, i) => 0.25 * (i + 1));
+
+interface Job {
+  readonly epoch: number;
+  readonly state: ExperimentState;
+  readonly race: Race;
+  readonly model: MixtureModel;
+  cursor: number;
+  grid: { spec: Omit<ContourGrid, 'values'>; values: Float64Array; row: number } | null;
+  contoursSent: boolean;
+  curveKey: string;
+  exportWaiters: (() => void)[];
+  error: string | null;
+}
+
+let latestEpoch = -1;
+let job: Job | null = null;
+/** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
+const curveCache = new Map<string, LambdaPoint[]>();
+
+// ---------------------------------------------------------------- scheduling (time slices)
+const channel = new MessageChannel();
+let scheduled = false;
+channel.port1.onmessage = () => {
+  scheduled = false;
+  tick();
+};
+function schedule(): void {
+  if (!scheduled) {
+    scheduled = true;
+    channel.port2.postMessage(null);
+  }
+}
+
+function minRows(race: Race): number {
+  let m = Infinity;
+  for (const r of race.runs) if (!r.stop) m = Math.min(m, r.rows.length);
+  return m;
+}
+
+/** One unit of work (≲ 1–2 ms), or null when the epoch has nothing left to compute. */
+function nextTask(j: Job): (() => void) | null {
+  const { race } = j;
+  const urgent = j.exportWaiters.length > 0;
+  if (!race.done && (urgent || minRows(race) <= j.cursor + LOOKAHEAD)) return () => race.advance(1);
+  if (!j.grid || j.grid.row < j.grid.spec.ny) return () => contourRow(j);
+  const curve = curveCache.get(j.curveKey) ?? [];
+  if (curve.length < CURVE_SEPS.length) return () => curvePoint(j, curve);
+  if (!race.done) return () => race.advance(1);
+  return null;
+}
+
+function tick(): void {
+  const j = job;
+  if (!j || j.error) return;
+  const deadline = performance.now() + SLICE_MS;
+  try {
+    while (performance.now() < deadline) {
+      const task = nextTask(j);
+      if (!task) break;
+      task();
+    }
+  } catch (e) {
+    j.error = e instanceof Error ? e.message : String(e);
+  }
+  if (j.race.done || j.error) {
+    const waiters = j.exportWaiters.splice(0);
+    for (const w of waiters) w();
+  }
+  if (job === j && !j.error && nextTask(j)) schedule();
+}
+
+// ---------------------------------------------------------------- contours (profile slice at θ*)
+function firstCoords(dim: 1 | 2, t: Float64Array): [number, number] {
+  return dim === 1 ? [t[1], t[2]] : [t[1], t[3]];
+}
+
+function gridSpec(j: Job): Omit<ContourGrid, 'values'> {
+  const { race } = j;
+  const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => firstCoords(race.dim, t));
+  let lo = Math.min(...pts);
+  let hi = Math.max(...pts);
+  const pad = Math.max(1, 0.35 * (hi - lo));
+  lo -= pad;
+  hi += pad;
+  // Same range on both axes: the plane is symmetric about μ1 = μ2 (label swap).
+  return { nx: GRID, ny: GRID, x0: lo, x1: hi, y0: lo, y1: hi };
+}
+
+function contourRow(j: Job): void {
+  if (!j.grid) {
+    const spec = gridSpec(j);
+    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0 };
+  }
+  const { spec, values } = j.grid;
+  const iy = j.grid.row++;
+  const theta = Float64Array.from(j.race.optimum.theta);
+  const [ix1, ix2] = j.race.dim === 1 ? [1, 2] : [1, 3];
+  theta[ix2] = spec.y0 + ((iy + 0.5) / spec.ny) * (spec.y1 - spec.y0);
+  for (let ix = 0; ix < spec.nx; ix++) {
+    theta[ix1] = spec.x0 + ((ix + 0.5) / spec.nx) * (spec.x1 - spec.x0);
+    const L = j.model.estep(theta).logLik;
+    values[iy * spec.nx + ix] = Number.isFinite(L) ? L : NaN;
+  }
+}
+
+// ---------------------------------------------------------------- λ_max vs separation
+function curveKeyOf(state: ExperimentState): string {
+  return encodeQuery({ ...state, sep: 0, it: 0, methods: ['em'], tau: 0, burn: 0, gstep: 0, lr: 0, iters: 0 });
+}
+
+function curvePoint(j: Job, curve: LambdaPoint[]): void {
+  const sep = CURVE_SEPS[curve.length];
+  const [pt] = lambdaCurve(j.state, [sep]);
+  curve.push({ sep, lambdaMax: pt && Number.isFinite(pt.lambdaMax) ? pt.lambdaMax : NaN });
+  curveCache.set(j.curveKey, curve);
+}
+
+// ---------------------------------------------------------------- packing rows
+function packRows(j: Job, methodIndex: number, since: number): MethodBatch {
+  const run = j.race.runs[methodIndex];
+  const p = j.race.dim === 1 ? 5 : 11;
+  const stride = rowStride(p);
+  const from = Math.max(0, Math.min(since, run.rows.length));
+  const count = run.rows.length - from;
+  const out = new Float64Array(count * stride);
+  for (let i = 0; i < count; i++) {
+    const r = run.rows[from + i];
+    const o = i * stride;
+    out[o + COL.iteration] = r.iteration;
+    out[o + COL.evaluations] = r.evaluations;
+    out[o + COL.logLik] = r.logLik;
+    out[o + COL.entropy] = r.entropy;
+    out[o + COL.gradNorm] = r.gradNorm;
+    out[o + COL.step] = STEP_KINDS.indexOf(r.step);
+    out.set(r.theta, o + COL.theta);
+    if (r.eigenvalues) out.set(r.eigenvalues.subarray(0, p), o + COL.theta + p);
+    else out.fill(NaN, o + COL.theta + p, o + stride);
+  }
+  return { method: run.method, from, rows: out, count, stop: run.stop ? { ...run.stop } : null };
+}
+
+// ---------------------------------------------------------------- the API
+const api: RaceWorkerApi = {
+  async configure(query, epoch) {
+    latestEpoch = Math.max(latestEpoch, epoch);
+    if (epoch < latestEpoch) return { ok: false, superseded: true, epoch };
+    const t0 = performance.now();
+    let race: Race;
+    let state: ExperimentState;
+    try {
+      state = decodeQuery(query).state;
+      race = await createRace(state);
+    } catch (e) {
+      return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
+    }
+    // A newer configure may have been answered while this one awaited (e.g. tfjs loading).
+    if (epoch < latestEpoch) return { ok: false, superseded: true, epoch };
+    const dim = race.dim;
+    const model = dim === 1 ? createModel1D(race.data) : createModel2D(race.data);
+    job = {
+      epoch,
+      state,
+      race,
+      model,
+      cursor: state.it,
+      grid: null,
+      contoursSent: false,
+      curveKey: curveKeyOf(state),
+      exportWaiters: [],
+      error: null,
+    };
+    schedule();
+    const header: RaceHeader = {
+      epoch,
+      query: encodeQuery(state),
+      dim,
+      p: dim === 1 ? 5 : 11,
+      n: dim === 1 ? race.data.length : race.data.length / 2,
+      data: Float64Array.from(race.data),
+      truth: Float64Array.from(race.truth),
+      init: Float64Array.from(race.init),
+      optimum: {
+        theta: Float64Array.from(race.optimum.theta),
+        logLik: race.optimum.logLik,
+        eigenvalues: Float64Array.from(race.optimum.eigenvalues),
+        emResidual: race.optimum.emResidual,
+        gradNorm: race.optimum.gradNorm,
+      },
+      methods: race.runs.map((r) => r.method),
+      buildMs: performance.now() - t0,
+    };
+    const reply: ConfigureReply = { ok: true, header };
+    return Comlink.transfer(reply, [header.data.buffer]);
+  },
+
+  async pull(epoch, since, cursor, sentCurve) {
+    const j = job;
+    if (!j || j.epoch !== epoch) return null;
+    if (cursor !== j.cursor) {
+      j.cursor = cursor;
+      schedule();
+    }
+    const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
+    let contours: ContourGrid | null = null;
+    if (!j.contoursSent && j.grid && j.grid.row >= j.grid.spec.ny) {
+      contours = { ...j.grid.spec, values: j.grid.values.slice() };
+      j.contoursSent = true;
+    }
+    const curve = curveCache.get(j.curveKey) ?? [];
+    const reply: PullReply = {
+      epoch,
+      batches,
+      contours,
+      lambdaCurve: curve.length > sentCurve ? curve.slice() : null,
+      lambdaCurveTotal: CURVE_SEPS.length,
+      done: j.race.done,
+      idle: j.error !== null || nextTask(j) === null,
+      error: j.error,
+    };
+    const buffers = batches.map((b) => b.rows.buffer as ArrayBuffer);
+    if (contours) buffers.push(contours.values.buffer as ArrayBuffer);
+    return Comlink.transfer(reply, buffers);
+  },
+
+  async cancel(epoch) {
+    if (job && job.epoch === epoch) job = null;
+  },
+
+  async exportRun(epoch, format, query) {
+    const j = job;
+    if (!j || j.epoch !== epoch) return null;
+    if (!j.race.done && !j.error) {
+      await new Promise<void>((resolve) => {
+        j.exportWaiters.push(resolve);
+        schedule();
+      });
+    }
+    if (job !== j || j.error) return null;
+    // The document carries the state as the UI has it (including the view cursor `it`).
+    const state = decodeQuery(query).state;
+    const text = format === 'json' ? runDocument(j.race, state, { summary: false }) : traceCsv(j.race);
+    const reply: ExportReply = { epoch, text: typeof text === 'string' ? text : JSON.stringify(text, null, 2) + '\n' };
+    return reply;
+  },
+};
+
+Comlink.expose(api);
