@@ -7,9 +7,14 @@
  *   [5, 6]    b2 = Σ r_n2 e_n2             [7, 8, 9]  vech A2
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
  */
-import { expNeg } from './fastexp';
-import { BLOCK, NeumaierSums } from './summation';
+import { expNeg as importedExpNeg } from './fastexp';
+import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
 import type { EStep, MixtureModel, Theta } from './types';
+
+// Module-local copies: under tsx/CJS transforms an imported binding is a getter call on every use,
+// which cost ~3× in the hot loops.
+const expNeg = importedExpNeg;
+const BLOCK = IMPORTED_BLOCK;
 
 const LOG_2PI = Math.log(2 * Math.PI);
 /** Relative slack on the floor in domainError (the floored M-step lands on the floor up to rounding). */
@@ -414,9 +419,16 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
         for (let b = a; b < p; b++) {
           const oa = a * BLOCK,
             ob = b * BLOCK;
-          let s = 0;
-          for (let j = 0; j < len; j++) s += D[oa + j] * D[ob + j];
-          acc.add(t++, s);
+          // four independent partial sums: no add-latency chain
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+          for (; j + 3 < len; j += 4) {
+            s0 += D[oa + j] * D[ob + j];
+            s1 += D[oa + j + 1] * D[ob + j + 1];
+            s2 += D[oa + j + 2] * D[ob + j + 2];
+            s3 += D[oa + j + 3] * D[ob + j + 3];
+          }
+          for (; j < len; j++) s0 += D[oa + j] * D[ob + j];
+          acc.add(t++, s0 + s1 + (s2 + s3));
         }
     }
     const I = new Float64Array(p * p);

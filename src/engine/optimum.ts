@@ -19,8 +19,12 @@ import { axpy, norm2, normInf, sub } from './vec';
 const MAX_EM = 200_000;
 const NEWTON_EVERY = 10;
 
-/** Newton iterations with the exact observed information; null if I_o stops being PD or L drops. */
-export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 40): EStep | null {
+/**
+ * Newton iterations with the exact observed information. Returns the polished E-step once a Newton
+ * step is at the rounding level, or null if I_o stops being PD, L drops, or it has not converged
+ * within maxIter (Newton from inside its basin converges quadratically: a handful of steps).
+ */
+export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 12): EStep | null {
   let e = start;
   for (let k = 0; k < maxIter; k++) {
     const im = model.missingInfo(e.theta);
@@ -33,9 +37,9 @@ export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 40): E
     const next = model.estep(theta);
     if (!(next.logLik >= e.logLik - 1e-10 * Math.abs(e.logLik))) return null;
     e = next;
-    if (normInf(dir) <= 1e-15 * Math.max(1, normInf(e.theta))) return e;
+    if (normInf(dir) <= 1e-13 * Math.max(1, normInf(e.theta))) return e;
   }
-  return e;
+  return null;
 }
 
 /** Eigenvalues of DM for the report; falls back to the real parts of the general eigenproblem. */
@@ -77,7 +81,7 @@ export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta 
       }
     }
   }
-  e = polished ?? newtonPolish(model, e) ?? e;
+  e = polished ?? newtonPolish(model, e, 40) ?? e;
   // Report θ* with the truth's labels, for people; methods are compared to it label-blind.
   let theta = e.theta;
   if (truth) {

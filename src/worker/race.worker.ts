@@ -35,7 +35,7 @@ const SLICE_MS = 8;
 const LOOKAHEAD = 40;
 const GRID = 40;
 /** Separations of the λ_max curve (units of pooled σ). */
-export const CURVE_SEPS: readonly number[] = Array.from({ length: 25 }, (_, i) => 0.25 * (i + 1));
+export const CURVE_SEPS: readonly number[] = Array.from({ length: 32 }, (_, i) => 0.25 * (i + 1));
 
 interface Job {
   readonly epoch: number;

@@ -91,7 +91,7 @@ export function SpectrumPanel() {
                 y: (i) => pts[i].lambdaMax,
               },
             ],
-            xDomain: [0, 6.25],
+            xDomain: [0, 8],
             yDomain: [0, 1],
             cursorX: config.sep,
             xLabel: 'separation (σ)',

@@ -1,0 +1,50 @@
+/**
+ * A labelled native range input (keyboard, touch and screen readers for free). `onValue` gets
+ * 'drag' while the value moves and 'release' when the pointer or key is let go, so the URL is
+ * written throttled while dragging and flushed on release.
+ */
+import { useId } from 'react';
+
+export interface SliderProps {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  /** Slider position (already transformed, e.g. log10 for log sliders). */
+  value: number;
+  onValue(v: number, commit: 'drag' | 'release'): void;
+  /** Visible value text. */
+  display: string;
+  /** Spoken value, e.g. "separation 2.50 σ". */
+  valueText: string;
+  hint?: string;
+}
+
+export function Slider({ label, min, max, step, value, onValue, display, valueText, hint }: SliderProps) {
+  const id = useId();
+  const release = (e: { currentTarget: HTMLInputElement }) => onValue(Number(e.currentTarget.value), 'release');
+  return (
+    <div className="slider">
+      <label htmlFor={id}>
+        <span className="slider-label">{label}</span>
+        <output htmlFor={id} className="slider-value">
+          {display}
+        </output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-valuetext={valueText}
+        title={hint}
+        onChange={(e) => onValue(Number(e.currentTarget.value), 'drag')}
+        onPointerUp={release}
+        onKeyUp={release}
+        onBlur={release}
+      />
+    </div>
+  );
+}

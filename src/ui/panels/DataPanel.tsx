@@ -1,0 +1,375 @@
+/**
+ * Data: 1D — histogram with the true components and each method's current (weighted) component
+ * densities; 2D — scatter on a canvas coloured by the focus method's responsibilities, with 1σ/2σ
+ * ellipses per method and for the truth. The start means are draggable handles (large invisible
+ * hit circles); dragging restarts the race from the new start.
+ */
+import { bin, drag, scaleLinear, select, type Selection } from 'd3';
+import { useRef } from 'react';
+import { methodLabel } from '../../experiment/codec';
+import { setStartMeans } from '../../state/actions';
+import { invalidate } from '../../state/frame-loop';
+import { isCurrent, pendingAt, rowAt, traceOf } from '../../state/run-data';
+import { useStore, type RunState } from '../../state/store';
+import { COL, type RaceHeader } from '../../worker/protocol';
+import { fixed, int } from '../format';
+import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
+import { Panel, markBusy, usePanelChart } from '../Panel';
+import { createFrame, type ChartFrame } from '../plot/frame';
+import { linePath } from '../plot/path';
+import { ellipse, responsibility1D, responsibility2D, weightedPdf1D } from './mixture-math';
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+const HIT_RADIUS = 22;
+const DENSITY_POINTS = 160;
+
+interface Curve {
+  key: string;
+  colour: string;
+  dash: string;
+  width: number;
+  pts: [number, number][];
+}
+
+export function DataPanel() {
+  const figure = useRef<HTMLElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  usePanelChart('Data', () => createDataChart(figure, body.current!));
+  return (
+    <Panel ref={figure} name="Data" className="panel-data" caption={<DataCaption />}>
+      <div ref={body} className="panel-body" />
+    </Panel>
+  );
+}
+
+/** θ of each method at the cursor (its last row once stopped; nothing while pending). */
+function currentThetas(run: RunState, it: number): { method: RaceHeader['methods'][number]; theta: Float64Array }[] {
+  const h = run.header!;
+  const stride = 6 + 2 * h.p;
+  const out = [];
+  for (const t of run.traces) {
+    const r = rowAt(t, it) >= 0 ? rowAt(t, it) : t.count - 1;
+    if (r < 0) continue;
+    const o = r * stride + COL.theta;
+    out.push({ method: t.method, theta: t.buf.subarray(o, o + h.p) });
+  }
+  return out;
+}
+
+/** The start θ the handles show: the dragged/explicit start, else the seeded start. */
+function startTheta(h: RaceHeader): Float64Array {
+  const { start, dim } = useStore.getState().config;
+  return start && start.length === (dim === 1 ? 5 : 11) ? Float64Array.from(start) : Float64Array.from(h.init);
+}
+
+function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTMLElement) {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'points-canvas';
+  canvas.setAttribute('aria-hidden', 'true');
+  host.appendChild(canvas);
+  const frame: ChartFrame = createFrame(host, { top: 14, right: 12, bottom: 34, left: 46 });
+  const histG: G = frame.plot.append('g').attr('class', 'hist');
+  const curvesG: G = frame.plot.append('g').attr('class', 'densities');
+  const cross = frame.overlay.append('g').attr('class', 'crosshair');
+  // Above the hover layer, so the handles get the pointer first.
+  const root = select(frame.plot.node()!.parentNode as SVGGElement);
+  const handlesG: G = root.append('g').attr('class', 'handles');
+  let histKey = '';
+  let canvasKey = '';
+  let scales: { x: (v: number) => number; y: (v: number) => number; ix: (p: number) => number; iy: (p: number) => number } | null = null;
+
+  function draw(): boolean {
+    const { run, config, view } = useStore.getState();
+    const busy = pendingAt(run, config.it) || !isCurrent(run);
+    const h = run.header;
+    if (h && frame.width > 20) {
+      if (h.dim === 1) draw1D(run, h, config.it, view.focus);
+      else draw2D(run, h, config.it, view.focus);
+      drawHandles(h);
+    }
+    return markBusy(figure.current, busy);
+  }
+
+  // ------------------------------------------------------------------------ 1D
+  function draw1D(run: RunState, h: RaceHeader, it: number, focus: string): void {
+    canvas.style.display = 'none';
+    const data = h.data;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of data) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    const pad = 0.05 * (hi - lo || 1);
+    const x = scaleLinear().domain([lo - pad, hi + pad]).nice();
+    x.range([0, frame.innerW]);
+    const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(h.n))))))(Array.from(data));
+    const dens = (b: (typeof bins)[number]) => b.length / (h.n * Math.max(1e-12, (b.x1 ?? 0) - (b.x0 ?? 0)));
+    let ymax = 0;
+    for (const b of bins) ymax = Math.max(ymax, dens(b));
+    const thetas = currentThetas(run, it);
+    const grid = Array.from({ length: DENSITY_POINTS }, (_, i) => x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW));
+    const curves: Curve[] = [];
+    for (const k of [0, 1] as const)
+      curves.push({
+        key: `truth${k}`,
+        colour: TRUTH_STYLE.colour,
+        dash: TRUTH_STYLE.dash,
+        width: 2,
+        pts: grid.map((g) => [g, weightedPdf1D(h.truth, k, g)]),
+      });
+    for (const { method, theta } of thetas)
+      for (const k of [0, 1] as const)
+        curves.push({
+          key: `${method}${k}`,
+          colour: METHOD_STYLE[method].colour,
+          dash: METHOD_STYLE[method].dash,
+          width: method === focus ? 2 : 1.2,
+          pts: grid.map((g) => [g, weightedPdf1D(theta, k, g)]),
+        });
+    // A collapsing component can spike: let fitted curves raise the axis by at most 60 %.
+    let fitted = 0;
+    for (const c of curves)
+      for (const [, v] of c.pts)
+        if (Number.isFinite(v)) {
+          if (c.key.startsWith('truth')) ymax = Math.max(ymax, v);
+          else fitted = Math.max(fitted, v);
+        }
+    ymax = Math.max(ymax, Math.min(fitted, 1.6 * ymax)) || 1;
+    const y = scaleLinear().domain([0, ymax * 1.08]).range([frame.innerH, 0]);
+    frame.axes(x, y, { xLabel: 'x', yLabel: 'density', yTicks: 4 });
+    scales = { x, y, ix: x.invert, iy: y.invert };
+
+    const key = `${h.epoch}:${frame.innerW}:${frame.innerH}`;
+    if (key !== histKey) {
+      histKey = key;
+      histG
+        .selectAll('rect')
+        .data(bins)
+        .join('rect')
+        .attr('x', (b) => x(b.x0 ?? 0) + 0.5)
+        .attr('width', (b) => Math.max(0, x(b.x1 ?? 0) - x(b.x0 ?? 0) - 1))
+        .attr('y', (b) => y(dens(b)))
+        .attr('height', (b) => frame.innerH - y(dens(b)));
+    }
+    drawCurves(curves, x, y);
+
+    if (frame.hover) {
+      const xv = x.invert(frame.hover.x);
+      const f = thetas.find((t) => t.method === focus) ?? thetas[0];
+      cross.selectAll('line').data([frame.hover.x]).join('line').attr('x1', (d) => d).attr('x2', (d) => d).attr('y1', 0).attr('y2', frame.innerH);
+      frame.showTooltip(frame.hover.x, frame.hover.y, [
+        { text: `x = ${fixed(xv, 3)}` },
+        { text: `true density ${fixed(weightedPdf1D(h.truth, 0, xv) + weightedPdf1D(h.truth, 1, xv), 4)}`, colour: TRUTH_STYLE.colour },
+        ...(f ? [{ text: `${methodLabel(f.method)}: r₁(x) = ${fixed(responsibility1D(f.theta, xv), 3)}`, colour: METHOD_STYLE[f.method].colour }] : []),
+      ]);
+    } else clearHover();
+  }
+
+  function drawCurves(curves: Curve[], x: (v: number) => number, y: (v: number) => number): void {
+    curvesG
+      .selectAll('path')
+      .data(curves, (c) => (c as Curve).key)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (c) => c.colour)
+      .attr('stroke-dasharray', (c) => c.dash)
+      .attr('stroke-width', (c) => c.width)
+      .attr('d', (c) => linePath(c.pts.length, (i) => c.pts[i][0], (i) => c.pts[i][1], x, y, 1e9));
+  }
+
+  // ------------------------------------------------------------------------ 2D
+  function draw2D(run: RunState, h: RaceHeader, it: number, focus: string): void {
+    histG.selectAll('*').remove();
+    const d = h.data;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of d) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    // Equal units on both axes (ellipses keep their shape): a square area centred in the panel.
+    const side = Math.max(10, Math.min(frame.width - 46 - 12, frame.height - 14 - 34));
+    frame.margin.right = Math.max(12, frame.width - 46 - side);
+    frame.margin.bottom = Math.max(34, frame.height - 14 - side);
+    const pad = 0.04 * (hi - lo || 1);
+    const x = scaleLinear().domain([lo - pad, hi + pad]).range([0, side]);
+    const y = scaleLinear().domain([lo - pad, hi + pad]).range([side, 0]);
+    frame.axes(x, y, { xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    scales = { x, y, ix: x.invert, iy: y.invert };
+
+    const thetas = currentThetas(run, it);
+    const f = thetas.find((t) => t.method === focus) ?? thetas[0];
+    const focusTrace = traceOf(run, f?.method ?? 'em');
+    const row = focusTrace ? rowAt(focusTrace, it) : -1;
+    const key = `${h.epoch}:${side}:${f?.method}:${row}:${focusTrace?.count}:${devicePixelRatio}`;
+    canvas.style.display = '';
+    if (key !== canvasKey) {
+      canvasKey = key;
+      paintPoints(h, f?.theta ?? null, x, y, side);
+    }
+    const curves: Curve[] = [];
+    for (const k of [0, 1] as const)
+      for (const s of [1, 2])
+        curves.push({ key: `truth${k}${s}`, colour: TRUTH_STYLE.colour, dash: TRUTH_STYLE.dash, width: s === 1 ? 2 : 1, pts: ellipse(h.truth, k, s) });
+    for (const { method, theta } of thetas)
+      for (const k of [0, 1] as const)
+        for (const s of [1, 2])
+          curves.push({
+            key: `${method}${k}${s}`,
+            colour: METHOD_STYLE[method].colour,
+            dash: METHOD_STYLE[method].dash,
+            width: (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7),
+            pts: ellipse(theta, k, s),
+          });
+    drawCurves(curves, x, y);
+
+    if (frame.hover && frame.hover.x <= side && frame.hover.y <= side) {
+      const px = x.invert(frame.hover.x);
+      const py = y.invert(frame.hover.y);
+      cross.selectAll('line').remove();
+      frame.showTooltip(frame.hover.x, frame.hover.y, [
+        { text: `(${fixed(px, 2)}, ${fixed(py, 2)})` },
+        ...(f ? [{ text: `${methodLabel(f.method)}: r₁ = ${fixed(responsibility2D(f.theta, px, py), 3)}`, colour: METHOD_STYLE[f.method].colour }] : []),
+      ]);
+    } else clearHover();
+  }
+
+  function paintPoints(h: RaceHeader, theta: Float64Array | null, x: (v: number) => number, y: (v: number) => number, side: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    canvas.style.left = `${frame.margin.left}px`;
+    canvas.style.top = `${frame.margin.top}px`;
+    canvas.style.width = `${side}px`;
+    canvas.style.height = `${side}px`;
+    canvas.width = Math.round(side * dpr);
+    canvas.height = Math.round(side * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, side, side);
+    ctx.globalAlpha = 0.7;
+    const [c1, c2] = COMPONENT_COLOURS.map(hexToRgb);
+    const d = h.data;
+    // Bucket the colours (16 steps) so the canvas changes fillStyle rarely.
+    const buckets: number[][] = Array.from({ length: 17 }, () => []);
+    for (let i = 0; i < h.n; i++) {
+      const r = theta ? responsibility2D(theta, d[2 * i], d[2 * i + 1]) : 0.5;
+      buckets[Math.round((Number.isFinite(r) ? r : 0.5) * 16)].push(i);
+    }
+    const rad = h.n > 3000 ? 1.3 : 2;
+    buckets.forEach((idx, b) => {
+      if (!idx.length) return;
+      const r = b / 16;
+      ctx.fillStyle = `rgb(${Math.round(c2[0] + (c1[0] - c2[0]) * r)},${Math.round(c2[1] + (c1[1] - c2[1]) * r)},${Math.round(c2[2] + (c1[2] - c2[2]) * r)})`;
+      ctx.beginPath();
+      for (const i of idx) {
+        const px = x(d[2 * i]);
+        const py = y(d[2 * i + 1]);
+        ctx.moveTo(px + rad, py);
+        ctx.arc(px, py, rad, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+    });
+  }
+
+  // ------------------------------------------------------------------------ start handles
+  function drawHandles(h: RaceHeader): void {
+    if (!scales) return;
+    const s = scales;
+    const start = startTheta(h);
+    const dim = h.dim;
+    const pos = (k: 0 | 1): [number, number] =>
+      dim === 1 ? [s.x(start[1 + k]), frame.innerH - 12] : [s.x(start[1 + 2 * k]), s.y(start[2 + 2 * k])];
+    handlesG.attr('transform', `translate(${frame.margin.left},${frame.margin.top})`);
+    const g = handlesG
+      .selectAll<SVGGElement, 0 | 1>('g.handle')
+      .data([0, 1] as (0 | 1)[])
+      .join((enter) => {
+        const e = enter
+          .append('g')
+          .attr('class', 'handle')
+          .attr('tabindex', 0)
+          .attr('role', 'slider')
+          .attr('aria-label', (k) => `start mean of component ${k + 1}`);
+        e.append('circle').attr('class', 'hit').attr('r', HIT_RADIUS);
+        e.append('circle').attr('class', 'knob').attr('r', 7);
+        e.append('text').attr('class', 'knob-label').attr('text-anchor', 'middle').attr('dy', '0.35em').text((k) => String(k + 1));
+        e.call(
+          drag<SVGGElement, 0 | 1>()
+            .subject((ev) => ({ x: ev.x, y: ev.y }))
+            .on('start', function () {
+              select(this).classed('dragging', true);
+            })
+            .on('drag', (ev, k) => moveStart(k, ev.x, ev.y, 'drag'))
+            .on('end', function (ev, k) {
+              select(this).classed('dragging', false);
+              moveStart(k, ev.x, ev.y, 'release');
+            }),
+        );
+        e.on('keydown', (ev: KeyboardEvent, k) => {
+          const step = ev.shiftKey ? 0.5 : 0.1;
+          const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[ev.key];
+          if (!d) return;
+          ev.preventDefault();
+          ev.stopPropagation();
+          const cur = startTheta(useStore.getState().run.header!);
+          const t = Float64Array.from(cur);
+          if (dim === 1) t[1 + k] += d[0] || d[1];
+          else {
+            t[1 + 2 * k] += d[0];
+            t[2 + 2 * k] += d[1];
+          }
+          setStartMeans(t, 'release');
+        });
+        return e;
+      });
+    g.attr('transform', (k) => `translate(${pos(k)[0]},${pos(k)[1]})`)
+      .attr('aria-valuetext', (k) =>
+        dim === 1 ? `μ${k + 1} = ${fixed(start[1 + k], 2)}` : `μ${k + 1} = (${fixed(start[1 + 2 * k], 2)}, ${fixed(start[2 + 2 * k], 2)})`,
+      )
+      .attr('aria-valuenow', (k) => +fixed(start[dim === 1 ? 1 + k : 1 + 2 * k], 3));
+  }
+
+  function moveStart(k: 0 | 1, px: number, py: number, commit: 'drag' | 'release'): void {
+    const h = useStore.getState().run.header;
+    if (!h || !scales) return;
+    const t = startTheta(h);
+    const cx = Math.max(0, Math.min(frame.innerW, px));
+    if (h.dim === 1) t[1 + k] = scales.ix(cx);
+    else {
+      t[1 + 2 * k] = scales.ix(cx);
+      t[2 + 2 * k] = scales.iy(Math.max(0, Math.min(frame.innerH, py)));
+    }
+    setStartMeans(t, commit);
+    invalidate();
+  }
+
+  function clearHover(): void {
+    cross.selectAll('*').remove();
+    frame.hideTooltip();
+  }
+
+  return {
+    draw,
+    dispose() {
+      frame.dispose();
+      canvas.remove();
+    },
+  };
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+function DataCaption() {
+  const c = useStore((s) => s.config);
+  return (
+    <>
+      N = {int(c.n)} points (data seed {c.seed}), true separation {fixed(c.sep, 2)} σ, weight π = {fixed(c.w, 2)}.{' '}
+      {c.dim === 1 ? 'Dotted grey: true components; coloured: each method’s current components.' : 'Points coloured by the focus method’s responsibility; ellipses: 1σ and 2σ.'}{' '}
+      Drag the numbered handles to move the start{c.start ? ' (start set by hand)' : ` (start seed ${c.init})`}.
+    </>
+  );
+}
