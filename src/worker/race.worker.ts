@@ -14,7 +14,7 @@ import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
 import type { MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
-import { runDocument, traceCsv } from '../experiment/document';
+import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import type { ExperimentState } from '../experiment/state';
 import {
   COL,
@@ -149,7 +149,8 @@ function curveKeyOf(state: ExperimentState): string {
 function curvePoint(j: Job, curve: LambdaPoint[]): void {
   const sep = CURVE_SEPS[curve.length];
   const [pt] = lambdaCurve(j.state, [sep]);
-  curve.push({ sep, lambdaMax: pt && Number.isFinite(pt.lambdaMax) ? pt.lambdaMax : NaN });
+  const lam = pt?.lambdaMax;
+  curve.push({ sep, lambdaMax: typeof lam === 'number' && Number.isFinite(lam) ? lam : NaN });
   curveCache.set(j.curveKey, curve);
 }
 
@@ -187,7 +188,7 @@ const api: RaceWorkerApi = {
     let state: ExperimentState;
     try {
       state = decodeQuery(query).state;
-      race = await createRace(state);
+      race = await createRace(state, { spectrum: true });
     } catch (e) {
       return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
     }
@@ -276,8 +277,8 @@ const api: RaceWorkerApi = {
     if (job !== j || j.error) return null;
     // The document carries the state as the UI has it (including the view cursor `it`).
     const state = decodeQuery(query).state;
-    const text = format === 'json' ? runDocument(j.race, state, { summary: false }) : traceCsv(j.race);
-    const reply: ExportReply = { epoch, text: typeof text === 'string' ? text : JSON.stringify(text, null, 2) + '\n' };
+    const text = format === 'json' ? documentJson(runDocument(j.race, state, { summary: false })) : traceCsv(j.race);
+    const reply: ExportReply = { epoch, text };
     return reply;
   },
 };

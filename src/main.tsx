@@ -1,0 +1,30 @@
+/**
+ * Entry: read the URL into the store (the URL wins over anything stored locally), connect the
+ * store to the worker and the frame loop, then render. Autoplay only for a bare visit (a shared
+ * link opens paused at its iteration) and never under prefers-reduced-motion.
+ */
+import 'katex/dist/katex.min.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pause, play } from './state/actions';
+import { initFrameLoop } from './state/frame-loop';
+import { initRaceSync } from './state/race-sync';
+import { initUrlSync } from './state/url-sync';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+const { hadQuery } = initUrlSync();
+initRaceSync();
+initFrameLoop();
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+if (!hadQuery && !reducedMotion.matches) play();
+reducedMotion.addEventListener('change', () => {
+  if (reducedMotion.matches) pause();
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,84 @@
+/**
+ * The race at the cursor, as a table (exact values for every method: the accessible and
+ * copyable counterpart of the plots). Cells are written by the frame loop, not by React.
+ */
+import { useEffect, useRef } from 'react';
+import { methodLabel } from '../experiment/codec';
+import { registerDrawer } from '../state/frame-loop';
+import { rowAt, strideOf } from '../state/run-data';
+import { useStore } from '../state/store';
+import { COL } from '../worker/protocol';
+import { DASH, fixed, int, logLik, sci } from './format';
+import { MethodSwatch } from './Legend';
+
+const COLUMNS = ['iteration', 'E-steps', 'L', 'L* − L', '‖∇L‖', 'H', 'status'] as const;
+
+export function ReadoutTable() {
+  const methods = useStore((s) => s.config.methods);
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(
+    () =>
+      registerDrawer(
+        'readout',
+        () => {
+          const { run, config } = useStore.getState();
+          const tb = body.current;
+          if (!tb || !run.header) return true;
+          const stride = strideOf(run);
+          const Lstar = run.header.optimum.logLik;
+          for (const t of run.traces) {
+            const tr = tb.querySelector<HTMLTableRowElement>(`tr[data-method="${t.method}"]`);
+            if (!tr) continue;
+            const r = rowAt(t, config.it);
+            const v = (c: number) => (r >= 0 ? t.buf[r * stride + c] : NaN);
+            const L = v(COL.logLik);
+            const cells = [
+              r >= 0 ? int(v(COL.iteration)) : DASH,
+              int(v(COL.evaluations)),
+              logLik(L),
+              Number.isFinite(L) ? (Lstar - L > 0 ? sci(Lstar - L, 2) : '0') : DASH,
+              sci(v(COL.gradNorm), 2),
+              fixed(v(COL.entropy), 4),
+              r < 0 ? 'computing…' : t.stop && r === t.count - 1 ? t.stop.message : 'running',
+            ];
+            tr.querySelectorAll('td').forEach((td, i) => {
+              if (td.textContent !== cells[i]) td.textContent = cells[i];
+            });
+          }
+          return true;
+        },
+        () => {},
+      ),
+    [],
+  );
+  return (
+    <section className="readout" aria-label="Race at the cursor">
+      <table>
+        <caption>Each method at the cursor (a stopped method shows its last iteration).</caption>
+        <thead>
+          <tr>
+            <th scope="col">method</th>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {methods.map((m) => (
+            <tr key={m} data-method={m}>
+              <th scope="row">
+                <MethodSwatch method={m} />
+                {methodLabel(m)}
+              </th>
+              {COLUMNS.map((c) => (
+                <td key={c}>{DASH}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
