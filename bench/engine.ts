@@ -22,7 +22,7 @@ import { spectrumAt } from '../src/engine/diagnostics';
 import { initialTheta, varianceFloor } from '../src/engine/init';
 import { computeOptimum } from '../src/engine/optimum';
 import { createModel, createRace } from '../src/engine/race';
-import { METHOD_IDS, type Dim, type MethodId, type MixtureModel, type StopCode, type Theta } from '../src/engine/types';
+import { type Dim, type MethodId, type MixtureModel, type StopCode, type Theta } from '../src/engine/types';
 import type { ExperimentState } from '../src/experiment/state';
 import { DEFAULT_STATE } from '../src/experiment/schema';
 

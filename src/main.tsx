@@ -9,11 +9,14 @@ import { createRoot } from 'react-dom/client';
 import { pause, play } from './state/actions';
 import { initFrameLoop } from './state/frame-loop';
 import { initRaceSync } from './state/race-sync';
-import { initUrlSync } from './state/url-sync';
+import { useStore } from './state/store';
+import { historyWrites, initUrlSync } from './state/url-sync';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 const { hadQuery } = initUrlSync();
+// Read-only handle for the browser benchmark and for debugging from the console.
+Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } });
 initRaceSync();
 initFrameLoop();
 

@@ -1,6 +1,7 @@
 /**
  * The shared start θ⁰ of a race, and the sample moments it (and the variance floor) is built from.
  */
+import { minEigenSym2 } from './linalg';
 import { randomInt, randomLcg } from 'd3';
 import type { ExperimentState } from '../experiment/state';
 import type { Dim, Theta } from './types';
@@ -39,10 +40,7 @@ export function sampleCovariance(data: Float64Array, dim: Dim): Float64Array {
 export function sampleVariance(data: Float64Array, dim: Dim): number {
   const c = sampleCovariance(data, dim);
   if (dim === 1) return c[0];
-  const [xx, xy, yy] = c;
-  const big = (xx + yy) / 2 + Math.hypot((xx - yy) / 2, xy);
-  // λmin = det / λmax avoids subtracting two nearly equal numbers when λmin ≪ λmax.
-  return big > 0 ? (xx * yy - xy * xy) / big : 0;
+  return Math.max(0, minEigenSym2(c[0], c[1], c[2]));
 }
 
 /** The absolute variance floor: state.floor relative to the data's variance scale. */

@@ -83,3 +83,10 @@ export function dmMatrix(ioc: Float64Array, im: Float64Array, p: number): Float6
   }
   return fromMatrix(Z);
 }
+
+/** Smallest eigenvalue of the symmetric 2×2 [[a, b], [b, c]], as det/λmax to avoid cancellation. */
+export function minEigenSym2(a: number, b: number, c: number): number {
+  const h = 0.5 * (a - c);
+  const lmax = 0.5 * (a + c) + Math.hypot(h, b);
+  return lmax > 0 ? (a * c - b * b) / lmax : 0.5 * (a + c) - Math.hypot(h, b);
+}

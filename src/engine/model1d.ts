@@ -26,43 +26,65 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     return null;
   }
 
+  // Per-block scratch for the E-step's three passes (BLOCK doubles each, allocated once per model).
+  const dBuf = new Float64Array(BLOCK);
+  const eBuf = new Float64Array(BLOCK);
+
+  /**
+   * One pass over the data in blocks of BLOCK points, each block in three short loops (loop fission):
+   * (1) the log-odds d = a − b and Σ max(a, b); (2) e = exp(−|d|); (3) the responsibilities and sums.
+   * In one long loop body the chain x → d → exp → 1/(1+e) → sums is too long for the CPU to overlap
+   * enough iterations, and the branch on the sign of d is mispredicted on about half of the points;
+   * the short loops overlap freely (bench/engine.ts: ~22 → ~17 ns/point per EM iteration).
+   * The component is picked arithmetically with t = +(d ≥ 0) ∈ {0, 1} (a setcc, no branch):
+   * r = t·inv + (1−t)·q is exactly inv or exactly q, so for finite a, b every per-point term is the one a
+   * branch would pick, summed in the same order: the result is bit-identical to the single-loop version.
+   */
   function estep(theta: Theta): EStep {
     const [pi, m1, m2, v1, v2] = theta;
     const c1 = Math.log(pi) - 0.5 * (LOG_2PI + Math.log(v1));
     const c2 = Math.log1p(-pi) - 0.5 * (LOG_2PI + Math.log(v2));
     const h1 = 0.5 / v1;
     const h2 = 0.5 / v2;
+    // Locals, not closure variables, in the loops: V8 then keeps them in registers (measured ~2 ns/point).
+    const X = data;
+    const N = X.length;
+    const D = dBuf;
+    const E = eBuf;
     // Slots: 0 L, 1 H, 2 R1, 3 R2, 4 S1, 5 Q1, 6 S2, 7 Q2.
     const acc = new NeumaierSums(8);
-    for (let start = 0; start < n; start += BLOCK) {
-      const end = Math.min(n, start + BLOCK);
+    for (let start = 0; start < N; start += BLOCK) {
+      const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e): each factor is in [1, 2], so 256 of them cannot
       // overflow, and one log per block replaces one log1p per point.
       let top = 0, prod = 1, H = 0, R1 = 0, R2 = 0, S1 = 0, Q1 = 0, S2 = 0, Q2 = 0;
-      for (let i = start; i < end; i++) {
-        const x = data[i];
+      for (let j = 0; j < len; j++) {
+        const x = X[start + j];
         const d1 = x - m1;
         const d2 = x - m2;
         const a = c1 - d1 * d1 * h1;
         const b = c2 - d2 * d2 * h2;
         const d = a - b;
-        const ad = d < 0 ? -d : d;
-        const e = expNeg(ad); // ≤ 1: never overflows
+        const t = +(d >= 0);
+        top += t * a + (1 - t) * b; // max(a, b), exactly
+        D[j] = d;
+      }
+      for (let j = 0; j < len; j++) E[j] = expNeg(Math.abs(D[j])); // ≤ 1: never overflows
+      for (let j = 0; j < len; j++) {
+        const x = X[start + j];
+        const d1 = x - m1;
+        const d2 = x - m2;
+        const d = D[j];
+        const e = E[j];
         const ope = 1 + e;
         prod *= ope;
         const inv = 1 / ope;
         const q = e * inv; // the smaller responsibility, exact even when it is ~1e-300
-        let r, s;
-        if (d >= 0) {
-          r = inv;
-          s = q;
-          top += a;
-        } else {
-          r = q;
-          s = inv;
-          top += b;
-        }
-        H += ad * q;
+        const t = +(d >= 0);
+        const u = 1 - t;
+        const r = t * inv + u * q;
+        const s = t * q + u * inv;
+        H += Math.abs(d) * q;
         R1 += r;
         R2 += s;
         const rd1 = r * d1;

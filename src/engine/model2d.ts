@@ -8,6 +8,7 @@
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
  */
 import { expNeg as importedExpNeg } from './fastexp';
+import { minEigenSym2 } from './linalg';
 import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
 import type { EStep, MixtureModel, Theta } from './types';
 
@@ -56,12 +57,7 @@ function component(theta: Theta, k: 0 | 1): Comp {
   };
 }
 
-/** Smallest eigenvalue of [[a, b], [b, c]], as det/λmax to avoid cancellation. */
-function minEigen(a: number, b: number, c: number): number {
-  const h = 0.5 * (a - c);
-  const lmax = 0.5 * (a + c) + Math.hypot(h, b);
-  return lmax > 0 ? (a * c - b * b) / lmax : 0.5 * (a + c) - Math.hypot(h, b);
-}
+const minEigen = minEigenSym2;
 
 // 2×2 matrices as [m11, m12, m21, m22] (only used in the O(1) information assembly).
 type M2 = [number, number, number, number];

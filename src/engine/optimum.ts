@@ -8,6 +8,7 @@
  * EM is heading: within a few times the Aitken-predicted remaining distance ‖Δθ‖·ρ/(1−ρ), with ρ the
  * observed step ratio. That keeps θ* the point EM actually converges to.
  */
+import { collapse, symmetricComponents } from './degenerate';
 import { emResidual, spectrumAt } from './diagnostics';
 import { EigenvalueDecomposition } from 'ml-matrix';
 import { isPositiveDefinite, solve, toMatrix } from './linalg';
@@ -89,9 +90,13 @@ export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta 
     if (norm2(sub(swapped, truth)) < norm2(sub(theta, truth))) theta = swapped;
   }
   if (theta !== e.theta) e = model.estep(theta);
+  const bad = symmetricComponents(model.dim, e.theta)
+    ? 'both components are identical: a saddle where π is unidentified and λ_max = 1'
+    : collapse(model, e)?.message ?? null;
   return {
     theta: e.theta,
     logLik: e.logLik,
+    degenerate: bad,
     eigenvalues: optimumSpectrum(model, e),
     emResidual: emResidual(model, e),
     gradNorm: norm2(model.gradientFree(e)),

@@ -4,6 +4,7 @@
  */
 import type { ExperimentState } from '../experiment/state';
 import { generateData, truthTheta } from './data';
+import { collapse, symmetricComponents } from './degenerate';
 import { alignedError, spectrumAt } from './diagnostics';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
@@ -34,38 +35,11 @@ export function createModel(dim: 1 | 2, data: Float64Array, floor: number): Mixt
 export function startProblem(model: MixtureModel, theta: Theta): StopReason | null {
   const { p, n, dim } = model;
   if (n < 2 * p) return stop('too-few-points', `N = ${n} points cannot determine ${p} parameters (need at least ${2 * p})`);
-  const half = (p - 1) / 2;
-  let same = true;
-  const comp = (k: 0 | 1) =>
-    dim === 1 ? [theta[1 + k], theta[3 + k]] : [theta[1 + 2 * k], theta[2 + 2 * k], ...theta.subarray(5 + 3 * k, 8 + 3 * k)];
-  const a = comp(0);
-  const b = comp(1);
-  for (let i = 0; i < half; i++) if (Math.abs(a[i] - b[i]) > 1e-12 * Math.max(1, Math.abs(a[i]))) same = false;
-  if (same)
+  if (symmetricComponents(dim, theta))
     return stop(
       'symmetric-start',
       'both components start identical, so every point gets the same responsibility for each and they can never separate (π is unidentified, λ_max = 1); drag the start means apart or pick another start',
     );
-  return null;
-}
-
-/** Whether a component has collapsed: variance at the floor, or fewer than D+1 effective points. */
-function collapse(model: MixtureModel, e: EStep): StopReason | null {
-  const { dim, varianceFloor: floor } = model;
-  const t = e.theta;
-  const minVar = (k: 0 | 1) => {
-    if (dim === 1) return t[3 + k];
-    const [xx, xy, yy] = t.subarray(5 + 3 * k, 8 + 3 * k);
-    const big = (xx + yy) / 2 + Math.hypot((xx - yy) / 2, xy);
-    return (xx * yy - xy * xy) / big;
-  };
-  for (const k of [0, 1] as const) {
-    const R = k === 0 ? e.R1 : e.R2;
-    if (R < dim + 1)
-      return stop('collapse', `component ${k + 1} holds only ${R.toPrecision(3)} effective points (< ${dim + 1}); the likelihood is unbounded there`);
-    if (floor > 0 && minVar(k) <= floor * (1 + 1e-6))
-      return stop('collapse', `component ${k + 1}'s variance hit the floor ${floor.toPrecision(3)}: it is collapsing onto a few points (the likelihood is unbounded)`);
-  }
   return null;
 }
 

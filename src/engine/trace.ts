@@ -37,6 +37,8 @@ export interface Optimum {
   readonly emResidual: number;
   /** ‖∇_φ L(θ*)‖. */
   readonly gradNorm: number;
+  /** Why θ* is not a regular interior maximum (collapsed or emptied component, identical components), or null. */
+  readonly degenerate: string | null;
 }
 
 /** A race of several methods from one start on one data set; advanced incrementally (worker) or to the end (CLI). */

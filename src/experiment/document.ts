@@ -35,7 +35,14 @@ export interface RunDocument {
   data?: number[] | [number, number][];
   truth: Params;
   init: Params;
-  optimum: { params: Params; logLik: number; eigenvalues: number[]; emResidual: number; gradNorm: number };
+  optimum: {
+    params: Params;
+    logLik: number;
+    eigenvalues: number[];
+    emResidual: number;
+    gradNorm: number;
+    degenerate: string | null;
+  };
   runs: RunEntry[];
 }
 
@@ -62,6 +69,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
       eigenvalues: Array.from(race.optimum.eigenvalues),
       emResidual: race.optimum.emResidual,
       gradNorm: race.optimum.gradNorm,
+      degenerate: race.optimum.degenerate,
     },
     runs: race.runs.map((run) => ({
       method: run.method,

@@ -27,6 +27,9 @@ let dirty = true;
 let lastTime = 0;
 let playCarry = 0;
 let lastMark = '';
+let lastDraw = 0;
+/** While playing, panels are drawn at most this often (a full redraw costs more than a 60 Hz frame on small machines). */
+const PLAY_DRAW_MS = 33;
 
 export const DRAWN_MARK = 'em-lab:drawn';
 
@@ -69,13 +72,19 @@ function frame(time: number): void {
     }
   } else playCarry = 0;
 
-  if (dirty) {
+  const throttled = useStore.getState().view.playing && time - lastDraw < PLAY_DRAW_MS;
+  if (dirty && !throttled) {
     dirty = false;
+    lastDraw = time;
     let complete = true;
+    const prof = (window as { __emLabProfile?: Record<string, number> }).__emLabProfile;
     for (const d of drawers) {
       if (d.failed) continue;
       try {
+        const t0 = prof ? performance.now() : 0;
         complete = d.draw() && complete;
+        // Opt-in per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
+        if (prof) prof[d.name] = (prof[d.name] ?? 0) + performance.now() - t0;
       } catch (e) {
         d.failed = true;
         d.onError(e);

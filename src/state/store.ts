@@ -7,6 +7,7 @@
  * Actions live in actions.ts; frame-rate consumers read with getState() inside the frame loop.
  */
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { MethodId, StopReason } from '../engine/types';
 import { DEFAULT_STATE } from '../experiment/schema';
 import type { ExperimentState } from '../experiment/state';
@@ -97,3 +98,16 @@ export const useStore = create<AppState>()(() => ({
 }));
 
 export const SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];
+
+/**
+ * The settings without the cursor, for components that show settings: they must not re-render
+ * every frame while playing (the cursor lives in `config.it`).
+ */
+export const useSettings = (): Omit<ExperimentState, 'it'> =>
+  useStore(
+    useShallow((s) => {
+      const { it: _cursor, ...rest } = s.config;
+      void _cursor;
+      return rest;
+    }),
+  );

@@ -16,14 +16,18 @@ const COLUMNS = ['iteration', 'E-steps', 'L', 'L* − L', '‖∇L‖', 'H', 'st
 export function ReadoutTable() {
   const methods = useStore((s) => s.config.methods);
   const body = useRef<HTMLTableSectionElement>(null);
-  useEffect(
-    () =>
-      registerDrawer(
+  useEffect(() => {
+    let last = 0;
+    return registerDrawer(
         'readout',
         () => {
-          const { run, config } = useStore.getState();
+          const { run, config, view } = useStore.getState();
           const tb = body.current;
           if (!tb || !run.header) return true;
+          // A table relayout per frame is costly and unreadable anyway: 4 Hz while playing.
+          const now = performance.now();
+          if (view.playing && now - last < 250) return true;
+          last = now;
           const stride = strideOf(run);
           const Lstar = run.header.optimum.logLik;
           for (const t of run.traces) {
@@ -48,9 +52,8 @@ export function ReadoutTable() {
           return true;
         },
         () => {},
-      ),
-    [],
-  );
+      );
+  }, []);
   return (
     <section className="readout" aria-label="Race at the cursor">
       <table>

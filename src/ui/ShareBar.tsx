@@ -78,10 +78,10 @@ export function ShareBar() {
       <button type="button" onClick={() => download('csv')} disabled={busy !== ''} aria-busy={busy === 'csv'}>
         Download CSV
       </button>
-      <button type="button" onClick={() => setView({ helpOpen: true })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button type="button" className="help-button" onClick={() => setView({ helpOpen: true })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>
-      <span className="share-message" role="status" aria-live="polite">
+      <span className="share-message" aria-live="polite">
         {message}
       </span>
     </div>

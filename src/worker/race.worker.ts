@@ -75,15 +75,22 @@ function minRows(race: Race): number {
   return m;
 }
 
-/** One unit of work (≲ 1–2 ms), or null when the epoch has nothing left to compute. */
-function nextTask(j: Job): (() => void) | null {
+/**
+ * One unit of work (≲ 1–2 ms) and whether it is urgent, or null when the epoch has nothing left
+ * to compute. Urgent: rows up to the cursor (the panels wait for them), the contour grid (the
+ * trajectory panel waits for it), a look-ahead for smooth play, and anything an export awaits.
+ * Background: the λ curve and the rest of the race — run at half duty so the page's main thread
+ * and rasteriser keep a core on 2-core machines.
+ */
+function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
   const { race } = j;
-  const urgent = j.exportWaiters.length > 0;
-  if (!race.done && (urgent || minRows(race) <= j.cursor + LOOKAHEAD)) return () => race.advance(1);
-  if (!j.grid || j.grid.row < j.grid.spec.ny) return () => contourRow(j);
+  const advance = () => race.advance(1);
+  if (!race.done && (j.exportWaiters.length > 0 || minRows(race) <= j.cursor)) return { run: advance, urgent: true };
+  if (!j.grid || j.grid.row < j.grid.spec.ny) return { run: () => contourRow(j), urgent: true };
+  if (!race.done && minRows(race) <= j.cursor + LOOKAHEAD) return { run: advance, urgent: true };
   const curve = curveCache.get(j.curveKey) ?? [];
-  if (curve.length < CURVE_SEPS.length) return () => curvePoint(j, curve);
-  if (!race.done) return () => race.advance(1);
+  if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: false };
+  if (!race.done) return { run: advance, urgent: false };
   return null;
 }
 
@@ -91,11 +98,13 @@ function tick(): void {
   const j = job;
   if (!j || j.error) return;
   const deadline = performance.now() + SLICE_MS;
+  let urgent = true;
   try {
     while (performance.now() < deadline) {
       const task = nextTask(j);
       if (!task) break;
-      task();
+      urgent = task.urgent;
+      task.run();
     }
   } catch (e) {
     j.error = e instanceof Error ? e.message : String(e);
@@ -104,7 +113,10 @@ function tick(): void {
     const waiters = j.exportWaiters.splice(0);
     for (const w of waiters) w();
   }
-  if (job === j && !j.error && nextTask(j)) schedule();
+  if (job === j && !j.error && nextTask(j)) {
+    if (urgent) schedule();
+    else setTimeout(schedule, SLICE_MS);
+  }
 }
 
 // ---------------------------------------------------------------- contours (profile slice at θ*)

@@ -8,7 +8,7 @@ import { METHOD_IDS } from '../../engine/types';
 import { methodLabel } from '../../experiment/codec';
 import { BOUNDS, SEED_MAX } from '../../experiment/schema';
 import { clearStart, newData, newStart, setConfig, setDim, toggleMethod } from '../../state/actions';
-import { useStore } from '../../state/store';
+import { useSettings, useStore } from '../../state/store';
 import { fixed, int, sci } from '../format';
 import { MethodSwatch } from '../Legend';
 import { Slider } from './Slider';
@@ -35,7 +35,7 @@ export function Controls() {
 }
 
 function MixtureControls() {
-  const c = useStore((s) => s.config);
+  const c = useSettings();
   return (
     <fieldset>
       <legend>
@@ -144,7 +144,7 @@ function StartControls() {
 }
 
 function MethodControls() {
-  const c = useStore((s) => s.config);
+  const c = useSettings();
   const on = (m: MethodId) => c.methods.includes(m);
   return (
     <fieldset>

@@ -27,9 +27,10 @@ export function Slider({ label, min, max, step, value, onValue, display, valueTe
     <div className="slider">
       <label htmlFor={id}>
         <span className="slider-label">{label}</span>
-        <output htmlFor={id} className="slider-value">
+        {/* Not <output>: its implicit role is "status", and the page has one status region. */}
+        <span className="slider-value" aria-hidden="true">
           {display}
-        </output>
+        </span>
       </label>
       <input
         id={id}

@@ -64,7 +64,9 @@ export function Transport() {
           onPointerUp={flushUrl}
           onKeyUp={flushUrl}
         />
-        <output className="scrub-value">{it}</output>
+        <span className="scrub-value" aria-hidden="true">
+          {it}
+        </span>
       </div>
     </div>
   );

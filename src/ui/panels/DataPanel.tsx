@@ -9,14 +9,14 @@ import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setStartMeans } from '../../state/actions';
 import { invalidate } from '../../state/frame-loop';
-import { isCurrent, pendingAt, rowAt, traceOf } from '../../state/run-data';
-import { useStore, type RunState } from '../../state/store';
+import { isCurrent, pendingAt, rowAt } from '../../state/run-data';
+import { useSettings, useStore, type RunState } from '../../state/store';
 import { COL, type RaceHeader } from '../../worker/protocol';
 import { fixed, int } from '../format';
 import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
-import { linePath } from '../plot/path';
+import { sizeCanvas, strokeSeries } from '../plot/path';
 import { ellipse, responsibility1D, responsibility2D, weightedPdf1D } from './mixture-math';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -56,6 +56,11 @@ function currentThetas(run: RunState, it: number): { method: RaceHeader['methods
   return out;
 }
 
+/** Changes whenever any method's row at the cursor changes (what the canvas shows). */
+function rowsKey(run: RunState, it: number): string {
+  return run.traces.map((t) => `${rowAt(t, it)}/${t.count > it ? 1 : t.count}`).join(',');
+}
+
 /** The start θ the handles show: the dragged/explicit start, else the seeded start. */
 function startTheta(h: RaceHeader): Float64Array {
   const { start, dim } = useStore.getState().config;
@@ -67,14 +72,11 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   canvas.className = 'points-canvas';
   canvas.setAttribute('aria-hidden', 'true');
   host.appendChild(canvas);
-  const frame: ChartFrame = createFrame(host, { top: 14, right: 12, bottom: 34, left: 46 });
-  const histG: G = frame.plot.append('g').attr('class', 'hist');
-  const curvesG: G = frame.plot.append('g').attr('class', 'densities');
+  const frame: ChartFrame = createFrame(host, { top: 20, right: 12, bottom: 34, left: 46 });
   const cross = frame.overlay.append('g').attr('class', 'crosshair');
   // Above the hover layer, so the handles get the pointer first.
   const root = select(frame.plot.node()!.parentNode as SVGGElement);
   const handlesG: G = root.append('g').attr('class', 'handles');
-  let histKey = '';
   let canvasKey = '';
   let scales: { x: (v: number) => number; y: (v: number) => number; ix: (p: number) => number; iy: (p: number) => number } | null = null;
 
@@ -91,22 +93,33 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   }
 
   // ------------------------------------------------------------------------ 1D
-  function draw1D(run: RunState, h: RaceHeader, it: number, focus: string): void {
-    canvas.style.display = 'none';
-    const data = h.data;
+  /** Histogram of the data (per data set, not per frame). */
+  let histCache: { header: RaceHeader; domain: [number, number]; bins: { x0: number; x1: number; density: number }[] } | null = null;
+  function histogram(h: RaceHeader) {
+    if (histCache?.header === h) return histCache;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of data) {
+    for (const v of h.data) {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
     const pad = 0.05 * (hi - lo || 1);
-    const x = scaleLinear().domain([lo - pad, hi + pad]).nice();
-    x.range([0, frame.innerW]);
-    const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(h.n))))))(Array.from(data));
-    const dens = (b: (typeof bins)[number]) => b.length / (h.n * Math.max(1e-12, (b.x1 ?? 0) - (b.x0 ?? 0)));
+    const domain = scaleLinear().domain([lo - pad, hi + pad]).nice().domain() as [number, number];
+    const thresholds = scaleLinear().domain(domain).ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(h.n)))));
+    const bins = bin().domain(domain).thresholds(thresholds)(Array.from(h.data)).map((b) => ({
+      x0: b.x0 ?? 0,
+      x1: b.x1 ?? 0,
+      density: b.length / (h.n * Math.max(1e-12, (b.x1 ?? 0) - (b.x0 ?? 0))),
+    }));
+    histCache = { header: h, domain, bins };
+    return histCache;
+  }
+
+  function draw1D(run: RunState, h: RaceHeader, it: number, focus: string): void {
+    const { domain, bins } = histogram(h);
+    const x = scaleLinear().domain(domain).range([0, frame.innerW]);
     let ymax = 0;
-    for (const b of bins) ymax = Math.max(ymax, dens(b));
+    for (const b of bins) ymax = Math.max(ymax, b.density);
     const thetas = currentThetas(run, it);
     const grid = Array.from({ length: DENSITY_POINTS }, (_, i) => x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW));
     const curves: Curve[] = [];
@@ -140,19 +153,20 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     frame.axes(x, y, { xLabel: 'x', yLabel: 'density', yTicks: 4 });
     scales = { x, y, ix: x.invert, iy: y.invert };
 
-    const key = `${h.epoch}:${frame.innerW}:${frame.innerH}`;
-    if (key !== histKey) {
-      histKey = key;
-      histG
-        .selectAll('rect')
-        .data(bins)
-        .join('rect')
-        .attr('x', (b) => x(b.x0 ?? 0) + 0.5)
-        .attr('width', (b) => Math.max(0, x(b.x1 ?? 0) - x(b.x0 ?? 0) - 1))
-        .attr('y', (b) => y(dens(b)))
-        .attr('height', (b) => frame.innerH - y(dens(b)));
+    const key = `1:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
+    canvas.style.display = '';
+    if (key !== canvasKey) {
+      canvasKey = key;
+      const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, frame.innerW, frame.innerH);
+      if (ctx) {
+        ctx.fillStyle = '#d9dde3';
+        for (const b of bins) {
+          const top = y(b.density);
+          ctx.fillRect(x(b.x0) + 0.5, top, Math.max(0, x(b.x1) - x(b.x0) - 1), frame.innerH - top);
+        }
+        strokeCurves(ctx, curves, x, y);
+      }
     }
-    drawCurves(curves, x, y);
 
     if (frame.hover) {
       const xv = x.invert(frame.hover.x);
@@ -166,21 +180,17 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     } else clearHover();
   }
 
-  function drawCurves(curves: Curve[], x: (v: number) => number, y: (v: number) => number): void {
-    curvesG
-      .selectAll('path')
-      .data(curves, (c) => (c as Curve).key)
-      .join('path')
-      .attr('fill', 'none')
-      .attr('stroke', (c) => c.colour)
-      .attr('stroke-dasharray', (c) => c.dash)
-      .attr('stroke-width', (c) => c.width)
-      .attr('d', (c) => linePath(c.pts.length, (i) => c.pts[i][0], (i) => c.pts[i][1], x, y, 1e9));
+  function strokeCurves(ctx: CanvasRenderingContext2D, curves: Curve[], x: (v: number) => number, y: (v: number) => number): void {
+    for (const c of curves)
+      strokeSeries(ctx, c.pts.length, (i) => c.pts[i][0], (i) => c.pts[i][1], x, y, 1e9, {
+        colour: c.colour,
+        dash: c.dash ? c.dash.split(' ').map(Number) : [],
+        width: c.width,
+      });
   }
 
   // ------------------------------------------------------------------------ 2D
   function draw2D(run: RunState, h: RaceHeader, it: number, focus: string): void {
-    histG.selectAll('*').remove();
     const d = h.data;
     let lo = Infinity;
     let hi = -Infinity;
@@ -189,9 +199,9 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
       hi = Math.max(hi, v);
     }
     // Equal units on both axes (ellipses keep their shape): a square area centred in the panel.
-    const side = Math.max(10, Math.min(frame.width - 46 - 12, frame.height - 14 - 34));
+    const side = Math.max(10, Math.min(frame.width - 46 - 12, frame.height - 20 - 34));
     frame.margin.right = Math.max(12, frame.width - 46 - side);
-    frame.margin.bottom = Math.max(34, frame.height - 14 - side);
+    frame.margin.bottom = Math.max(34, frame.height - 20 - side);
     const pad = 0.04 * (hi - lo || 1);
     const x = scaleLinear().domain([lo - pad, hi + pad]).range([0, side]);
     const y = scaleLinear().domain([lo - pad, hi + pad]).range([side, 0]);
@@ -200,14 +210,6 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
 
     const thetas = currentThetas(run, it);
     const f = thetas.find((t) => t.method === focus) ?? thetas[0];
-    const focusTrace = traceOf(run, f?.method ?? 'em');
-    const row = focusTrace ? rowAt(focusTrace, it) : -1;
-    const key = `${h.epoch}:${side}:${f?.method}:${row}:${focusTrace?.count}:${devicePixelRatio}`;
-    canvas.style.display = '';
-    if (key !== canvasKey) {
-      canvasKey = key;
-      paintPoints(h, f?.theta ?? null, x, y, side);
-    }
     const curves: Curve[] = [];
     for (const k of [0, 1] as const)
       for (const s of [1, 2])
@@ -222,7 +224,13 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
             width: (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7),
             pts: ellipse(theta, k, s),
           });
-    drawCurves(curves, x, y);
+    const key = `2:${h.epoch}:${side}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
+    canvas.style.display = '';
+    if (key !== canvasKey) {
+      canvasKey = key;
+      const ctx = paintPoints(h, f?.theta ?? null, x, y, side);
+      if (ctx) strokeCurves(ctx, curves, x, y);
+    }
 
     if (frame.hover && frame.hover.x <= side && frame.hover.y <= side) {
       const px = x.invert(frame.hover.x);
@@ -235,18 +243,9 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     } else clearHover();
   }
 
-  function paintPoints(h: RaceHeader, theta: Float64Array | null, x: (v: number) => number, y: (v: number) => number, side: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    canvas.style.left = `${frame.margin.left}px`;
-    canvas.style.top = `${frame.margin.top}px`;
-    canvas.style.width = `${side}px`;
-    canvas.style.height = `${side}px`;
-    canvas.width = Math.round(side * dpr);
-    canvas.height = Math.round(side * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, side, side);
+  function paintPoints(h: RaceHeader, theta: Float64Array | null, x: (v: number) => number, y: (v: number) => number, side: number): CanvasRenderingContext2D | null {
+    const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
+    if (!ctx) return null;
     ctx.globalAlpha = 0.7;
     const [c1, c2] = COMPONENT_COLOURS.map(hexToRgb);
     const d = h.data;
@@ -270,6 +269,8 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
       }
       ctx.fill();
     });
+    ctx.globalAlpha = 1;
+    return ctx;
   }
 
   // ------------------------------------------------------------------------ start handles
@@ -364,12 +365,12 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 function DataCaption() {
-  const c = useStore((s) => s.config);
+  const c = useSettings();
   return (
     <>
-      N = {int(c.n)} points (data seed {c.seed}), true separation {fixed(c.sep, 2)} σ, weight π = {fixed(c.w, 2)}.{' '}
-      {c.dim === 1 ? 'Dotted grey: true components; coloured: each method’s current components.' : 'Points coloured by the focus method’s responsibility; ellipses: 1σ and 2σ.'}{' '}
-      Drag the numbered handles to move the start{c.start ? ' (start set by hand)' : ` (start seed ${c.init})`}.
+      N = {int(c.n)}, separation {fixed(c.sep, 2)} σ, π = {fixed(c.w, 2)}.{' '}
+      {c.dim === 1 ? 'Grey dotted: true components; coloured: each method’s components now.' : 'Colour: responsibility under the chosen method; ellipses 1σ, 2σ.'}{' '}
+      Drag ① ② to move the start.
     </>
   );
 }

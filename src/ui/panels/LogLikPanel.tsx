@@ -27,7 +27,7 @@ export function LogLikPanel() {
   const topBody = useRef<HTMLDivElement>(null);
   const gapBody = useRef<HTMLDivElement>(null);
   usePanelChart('Log-likelihood', () => {
-    const top = createSeriesChart(topBody.current!, { bottom: 22, top: 14 });
+    const top = createSeriesChart(topBody.current!, { bottom: 14, top: 20 });
     const gap = createSeriesChart(gapBody.current!);
     return {
       draw() {
@@ -152,9 +152,9 @@ function LogLikCaption() {
   const lam = useStore((s) => (s.run.header ? s.run.header.optimum.eigenvalues[0] : NaN));
   return (
     <>
-      Gap to the optimum L* (θ*: EM's limit, Newton-polished). A straight line on this log scale is linear
-      convergence: EM's slope is <Tex tex={String.raw`\log_{10}\lambda_{\max}^2`} /> per iteration (dashed guide,
-      λ_max = {fixed(lam, 4)}). ▲ hybrid switches to ECG; shaded: float64 noise.
+      Gap to L* (EM's limit, Newton-polished). A straight line is linear convergence; EM's predicted slope
+      is <Tex tex={String.raw`\lambda_{\max}^2`} /> = {fixed(lam * lam, 4)} per iteration (blue band). ▲ hybrid
+      switches to ECG.
     </>
   );
 }

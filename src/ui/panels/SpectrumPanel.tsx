@@ -29,7 +29,7 @@ export function SpectrumPanel() {
   const readout = useRef<HTMLDListElement>(null);
   usePanelChart('Missing-information spectrum', () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
-    const curve = createSeriesChart(curveBody.current!, { left: 40, top: 14, bottom: 30 });
+    const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
     let ratesKey = '';
     let rates: ObservedRates | null = null;
     return {
@@ -52,6 +52,7 @@ export function SpectrumPanel() {
                 colour,
                 dash: EIGEN_DASH[j % EIGEN_DASH.length],
                 width: j === 0 ? 2 : 1.3,
+                alpha: EIGEN_OPACITY[j] ?? 0.4,
                 n,
                 x: (i) => i,
                 y: (i) => focus.buf[i * stride + COL.theta + h.p + j],
@@ -68,15 +69,14 @@ export function SpectrumPanel() {
             cursorX: config.it,
             xLabel: 'iteration',
             yLabel: `eigenvalues of DM at θ_k (${focus ? methodLabel(focus.method) : '—'})`,
-            refLines: Array.from(h.optimum.eigenvalues.subarray(0, k)).map((v, j) => ({
+            refLines: Array.from(h.optimum.eigenvalues.subarray(0, k)).map((v) => ({
               y: v,
-              label: j === 0 ? `λ*max = ${fixed(v, 4)}` : '',
+              label: '',
               colour: '#444',
               dash: '3 3',
             })),
             hoverY: (v) => fixed(v, 5),
           });
-          main.frame.svg.selectAll('.lines path').attr('opacity', (_, j) => EIGEN_OPACITY[j] ?? 0.4);
 
           const pts = run.lambdaCurve;
           curve.draw({
@@ -170,8 +170,7 @@ function FocusSelect() {
   const methods = useStore((s) => s.config.methods);
   return (
     <label className="inline-select">
-      <span>method</span>
-      <select value={methods.includes(focus) ? focus : methods[0]} onChange={(e) => setView({ focus: e.target.value as typeof focus })}>
+      <select aria-label="Spectrum of method" value={methods.includes(focus) ? focus : methods[0]} onChange={(e) => setView({ focus: e.target.value as typeof focus })}>
         {methods.map((m) => (
           <option key={m} value={m}>
             {methodLabel(m)}
@@ -187,10 +186,9 @@ function SpectrumCaption() {
   const per = itersPerDecade(lam);
   return (
     <>
-      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the fraction of information the missing labels hide. λ_max ={' '}
+      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max ={' '}
       {fixed(lam, 3)}: EM gains one decade of parameter error every {Number.isFinite(per) ? sig(per, 3) : '—'}{' '}
-      iterations (gap: every {Number.isFinite(per) ? sig(per / 2, 3) : '—'}). Observed ratios: medians over EM's
-      asymptotic iterations. Inset: λ_max against separation (same data draws).
+      iterations. Dashed: spectrum at θ*. Right: λ_max vs separation.
     </>
   );
 }

@@ -13,7 +13,7 @@ import { fixed, sig } from '../format';
 import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
-import { linePath } from '../plot/path';
+import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
 import { methodSeries, shownRows, xExtent } from './series-data';
 
@@ -29,7 +29,7 @@ const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
 
 export const PARAM_LABELS: Record<1 | 2, string[]> = {
   1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
-  2: ['π', 'μ₁ₓ', 'μ₁ᵧ', 'μ₂ₓ', 'μ₂ᵧ', 'Σ₁ₓₓ', 'Σ₁ₓᵧ', 'Σ₁ᵧᵧ', 'Σ₂ₓₓ', 'Σ₂ₓᵧ', 'Σ₂ᵧᵧ'],
+  2: ['π', 'μ₁ x', 'μ₁ y', 'μ₂ x', 'μ₂ y', 'Σ₁ xx', 'Σ₁ xy', 'Σ₁ yy', 'Σ₂ xx', 'Σ₂ xy', 'Σ₂ yy'],
 };
 
 /** Indices in θ of the plane's axes: μ₁ and μ₂ (first coordinates in 2D). */
@@ -115,13 +115,18 @@ export function TrajectoryPanel() {
 
 /** The (μ₁, μ₂) plane: contours (cached per grid and size), diagonal, paths and markers. */
 function createPlane(host: HTMLElement) {
-  const frame: ChartFrame = createFrame(host, { top: 14, right: 10, bottom: 34, left: 44 });
-  const contourG: G = frame.plot.append('g').attr('class', 'contours');
+  // Contours and paths on a canvas under the SVG (glyphs, axes and hover stay in SVG).
+  const canvas = document.createElement('canvas');
+  canvas.className = 'series-canvas';
+  canvas.setAttribute('aria-hidden', 'true');
+  host.prepend(canvas);
+  const frame: ChartFrame = createFrame(host, { top: 20, right: 10, bottom: 34, left: 44 });
   const diag = frame.plot.append('line').attr('class', 'diagonal');
-  const pathsG: G = frame.plot.append('g').attr('class', 'paths');
   const marksG: G = frame.plot.append('g').attr('class', 'marks');
   const cross = frame.overlay.append('g').attr('class', 'crosshair');
   let contourKey = '';
+  /** Contours rendered once per grid and size into an offscreen canvas, then blitted each frame. */
+  let contourImage: HTMLCanvasElement | null = null;
 
   function draw(run: RunState, it: number): void {
     const h = run.header!;
@@ -143,29 +148,28 @@ function createPlane(host: HTMLElement) {
     frame.margin.bottom = Math.max(34, frame.height - frame.margin.top - side);
     const x = scaleLinear().domain([lo, hi]).range([0, side]);
     const y = scaleLinear().domain([lo, hi]).range([side, 0]);
-    const sym = h.dim === 1 ? '' : 'ₓ';
+    const sym = h.dim === 1 ? '' : ' x';
     frame.axes(x, y, { xLabel: `μ₁${sym}`, yLabel: `μ₂${sym}`, xTicks: 5, yTicks: 5 });
 
     const key = grid ? `${run.contoursEpoch}:${side}` : '';
     if (key !== contourKey) {
       contourKey = key;
-      drawContours(grid, x, y);
+      contourImage = renderContours(contourLayers(grid, x, y), side);
     }
     diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
 
     const stride = 6 + 2 * h.p;
     const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
-    pathsG
-      .selectAll('path')
-      .data(paths, (d) => (d as (typeof paths)[number]).t.method)
-      .join('path')
-      .attr('fill', 'none')
-      .attr('stroke', (d) => d.st.colour)
-      .attr('stroke-dasharray', (d) => d.st.dash)
-      .attr('stroke-width', 1.6)
-      .attr('d', (d) =>
-        linePath(d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9),
-      );
+    const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
+    if (ctx) {
+      if (contourImage) ctx.drawImage(contourImage, 0, 0, side, side);
+      for (const d of paths)
+        strokeSeries(ctx, d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9, {
+          colour: d.st.colour,
+          dash: d.st.dashArray,
+          width: 1.6,
+        });
+    }
     const heads = paths.filter((d) => d.n > 0);
     marksG
       .selectAll('path.head')
@@ -225,11 +229,24 @@ function createPlane(host: HTMLElement) {
     }
   }
 
-  function drawContours(grid: ContourGrid | null, x: (v: number) => number, y: (v: number) => number): void {
-    if (!grid) {
-      contourG.selectAll('*').remove();
-      return;
+  function renderContours(layers: { path: Path2D; fill: string }[], side: number): HTMLCanvasElement | null {
+    if (!layers.length) return null;
+    const off = document.createElement('canvas');
+    const ctx = sizeCanvas(off, 0, 0, side, side);
+    if (!ctx) return null;
+    ctx.strokeStyle = '#9aa9b8';
+    ctx.lineWidth = 0.6;
+    for (const c of layers) {
+      ctx.fillStyle = c.fill;
+      ctx.fill(c.path);
+      ctx.stroke(c.path);
     }
+    return off;
+  }
+
+  /** Filled log-likelihood levels as canvas paths (computed once per grid and size). */
+  function contourLayers(grid: ContourGrid | null, x: (v: number) => number, y: (v: number) => number): { path: Path2D; fill: string }[] {
+    if (!grid) return [];
     let max = -Infinity;
     let min = Infinity;
     for (const v of grid.values)
@@ -248,18 +265,17 @@ function createPlane(host: HTMLElement) {
       },
     });
     const path = geoPath(toPx);
-    const shade = scaleLinear<string>().domain([0, levels.length - 1]).range(['#f4f4f4', '#c9d6e3']);
-    contourG
-      .selectAll('path')
-      .data(polys)
-      .join('path')
-      .attr('d', (d) => path(d) ?? '')
-      .attr('fill', (_, i) => shade(i))
-      .attr('stroke', '#9aa9b8')
-      .attr('stroke-width', 0.6);
+    const shade = scaleLinear<string>().domain([0, Math.max(1, levels.length - 1)]).range(['#f4f4f4', '#c9d6e3']);
+    return polys.map((p, i) => ({ path: new Path2D(path(p) ?? ''), fill: shade(i) }));
   }
 
-  return { draw, dispose: () => frame.dispose() };
+  return {
+    draw,
+    dispose: () => {
+      frame.dispose();
+      canvas.remove();
+    },
+  };
 }
 
 function lookup(g: ContourGrid, mx: number, my: number): number {
@@ -273,7 +289,7 @@ function TrajectoryCaption() {
   const dim = useStore((s) => s.config.dim);
   return (
     <>
-      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ₓ, μ₂ₓ'}) with every other parameter held at θ* — a profile slice,
+      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice,
       so a path that also moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○
       start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line. Right: each parameter against
       iteration (dotted: θ*).

@@ -44,11 +44,19 @@ export const column =
   (t: MethodTrace, i: number): number =>
     t.buf[i * strideOf(run) + col];
 
-/** Largest x over the shown series, at least `min` (so a fresh run has a sensible axis). */
+/** The next "round" number ≥ v (1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k): axes grow in steps, not every frame. */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.5, 2, 3, 4, 5, 6, 8, 10]) if (m * p >= v - 1e-9) return m * p;
+  return 10 * p;
+}
+
+/** [0, a round number ≥ the largest x shown], at least `min` (so a fresh run has a sensible axis). */
 export function xExtent(series: Series[], min: number): [number, number] {
   let m = min;
   for (const s of series) if (s.n > 0) m = Math.max(m, s.x(s.n - 1));
-  return [0, m];
+  return [0, niceCeil(m)];
 }
 
 const CG_CODE = STEP_KINDS.indexOf('cg');

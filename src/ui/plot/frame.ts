@@ -65,6 +65,7 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
   tooltip.hidden = true;
   host.appendChild(tooltip);
 
+  let axisKey = '';
   const f: ChartFrame = {
     svg,
     plot,
@@ -82,6 +83,10 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
     hover: null,
     axes(x, y, o) {
       const { innerW, innerH } = f;
+      // Axes are re-rendered only when something about them changed (not every frame while playing).
+      const key = [x.domain(), x.range(), y.domain(), y.range(), o.xLabel, o.yLabel, o.xTicks, o.yTicks, o.yTickValues, f.width, f.height, f.margin.left, f.margin.top].join('|');
+      if (key === axisKey) return;
+      axisKey = key;
       svg.attr('width', f.width).attr('height', f.height).attr('viewBox', `0 0 ${f.width} ${f.height}`);
       root.attr('transform', `translate(${f.margin.left},${f.margin.top})`);
       clipRect.attr('width', innerW).attr('height', innerH);

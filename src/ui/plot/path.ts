@@ -5,13 +5,28 @@
  */
 export type Scale = (v: number) => number;
 
-export function linePath(n: number, x: (i: number) => number, y: (i: number) => number, sx: Scale, sy: Scale, pixels: number): string {
-  if (n <= 0) return '';
+/** Receives the points of a polyline (SVG path builder or a canvas context). */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+}
+
+/** Streams the (decimated) polyline in pixel coordinates into `sink`. */
+export function tracePolyline(
+  n: number,
+  x: (i: number) => number,
+  y: (i: number) => number,
+  sx: Scale,
+  sy: Scale,
+  pixels: number,
+  sink: PathSink,
+): void {
+  if (n <= 0) return;
   const decimate = n > 2 * Math.max(1, pixels);
-  let out = '';
   let penDown = false;
   const put = (px: number, py: number) => {
-    out += `${penDown ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    if (penDown) sink.lineTo(px, py);
+    else sink.moveTo(px, py);
     penDown = true;
   };
   if (!decimate) {
@@ -21,7 +36,7 @@ export function linePath(n: number, x: (i: number) => number, y: (i: number) => 
       if (Number.isFinite(px) && Number.isFinite(py)) put(px, py);
       else penDown = false;
     }
-    return out;
+    return;
   }
   let col = NaN;
   let firstY = 0, minY = 0, maxY = 0, lastY = 0, colX = 0;
@@ -56,7 +71,58 @@ export function linePath(n: number, x: (i: number) => number, y: (i: number) => 
     }
   }
   flush();
+}
+
+/** The same polyline as an SVG path string. */
+export function linePath(n: number, x: (i: number) => number, y: (i: number) => number, sx: Scale, sy: Scale, pixels: number): string {
+  let out = '';
+  tracePolyline(n, x, y, sx, sy, pixels, {
+    moveTo: (px, py) => (out += `M${px.toFixed(1)},${py.toFixed(1)}`),
+    lineTo: (px, py) => (out += `L${px.toFixed(1)},${py.toFixed(1)}`),
+  });
   return out;
+}
+
+/** A canvas layer under a chart's SVG, sized to the plot area at device resolution. */
+export function sizeCanvas(canvas: HTMLCanvasElement, left: number, top: number, w: number, h: number): CanvasRenderingContext2D | null {
+  const dpr = window.devicePixelRatio || 1;
+  const W = Math.max(1, Math.round(w * dpr));
+  const H = Math.max(1, Math.round(h * dpr));
+  if (canvas.width !== W || canvas.height !== H) {
+    canvas.width = W;
+    canvas.height = H;
+  }
+  canvas.style.left = `${left}px`;
+  canvas.style.top = `${top}px`;
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return ctx;
+}
+
+/** Strokes one series on a canvas (colour, dash, width), decimated like linePath. */
+export function strokeSeries(
+  ctx: CanvasRenderingContext2D,
+  n: number,
+  x: (i: number) => number,
+  y: (i: number) => number,
+  sx: Scale,
+  sy: Scale,
+  pixels: number,
+  style: { colour: string; dash: number[]; width: number; alpha?: number },
+): void {
+  ctx.beginPath();
+  tracePolyline(n, x, y, sx, sy, pixels, ctx);
+  ctx.strokeStyle = style.colour;
+  ctx.setLineDash(style.dash);
+  ctx.lineWidth = style.width;
+  ctx.globalAlpha = style.alpha ?? 1;
+  ctx.lineJoin = 'round';
+  ctx.stroke();
+  ctx.globalAlpha = 1;
 }
 
 /** Largest i with x(i) ≤ v (x increasing), or −1. */

@@ -6,7 +6,7 @@
 import { scaleLinear, type Selection } from 'd3';
 import { fixed, sig } from '../format';
 import { createFrame, type AxisOptions, type ChartFrame, type Margins } from './frame';
-import { bisectRight, linePath } from './path';
+import { bisectRight, sizeCanvas, strokeSeries } from './path';
 
 export interface Series {
   key: string;
@@ -14,6 +14,7 @@ export interface Series {
   colour: string;
   dash: string;
   width?: number;
+  alpha?: number;
   n: number;
   /** Must be non-decreasing in i. */
   x: (i: number) => number;
@@ -61,14 +62,20 @@ export interface SeriesChart {
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = {}): SeriesChart {
-  const frame = createFrame(host, { top: 16, right: 14, bottom: 34, left: 52, ...margin });
+  // Lines go on a canvas under the SVG: redrawing paths every frame as SVG costs far more in
+  // style/layout/paint than stroking them on a canvas. Axes, labels and markers stay in SVG.
+  const canvas = document.createElement('canvas');
+  canvas.className = 'series-canvas';
+  canvas.setAttribute('aria-hidden', 'true');
+  host.prepend(canvas);
+  const frame = createFrame(host, { top: 20, right: 14, bottom: 34, left: 52, ...margin });
   const bandG: G = frame.plot.append('g').attr('class', 'band');
   const refG: G = frame.plot.append('g').attr('class', 'refs');
-  const linesG: G = frame.plot.append('g').attr('class', 'lines');
-  const guideG: G = frame.plot.append('g').attr('class', 'guides');
   const markG: G = frame.plot.append('g').attr('class', 'markers');
   const cursorLine = frame.plot.append('line').attr('class', 'cursor-line');
   const crossG: G = frame.overlay.append('g').attr('class', 'crosshair');
+  let lastStaticKey = '';
+  let lastCursor = '';
 
   function draw(input: SeriesInput): void {
     if (frame.width < 20 || frame.height < 20) return;
@@ -78,14 +85,66 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
     frame.axes(x, y, input);
 
     const band = input.band;
-    bandG
-      .selectAll('rect')
-      .data(band ? [band] : [])
-      .join('rect')
-      .attr('x', 0)
-      .attr('width', innerW)
-      .attr('y', (b) => y(Math.min(b.y1, input.yDomain[1])))
-      .attr('height', (b) => Math.max(0, y(Math.max(b.y0, input.yDomain[0])) - y(Math.min(b.y1, input.yDomain[1]))));
+    const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, innerW, innerH);
+    if (ctx && band) {
+      const top = y(Math.min(band.y1, input.yDomain[1]));
+      ctx.fillStyle = '#eceff3';
+      ctx.fillRect(0, top, innerW, Math.max(0, y(Math.max(band.y0, input.yDomain[0])) - top));
+    }
+    if (ctx) {
+      for (const s of input.series)
+        strokeSeries(ctx, s.n, s.x, s.y, x, y, innerW, { colour: s.colour, dash: s.dash ? s.dash.split(' ').map(Number) : [], width: s.width ?? 1.6, alpha: s.alpha });
+      // Guides and the methods' current points move every frame: canvas too.
+      for (const g of input.guides ?? []) {
+        ctx.beginPath();
+        ctx.moveTo(x(g.x0), y(g.y0));
+        ctx.lineTo(x(g.x1), y(g.y1));
+        ctx.setLineDash([]);
+        ctx.lineCap = 'round';
+        ctx.lineWidth = 5;
+        ctx.strokeStyle = 'rgba(0, 114, 178, 0.18)';
+        ctx.stroke();
+        ctx.fillStyle = '#555';
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.fillText(g.label, (x(g.x0) + x(g.x1)) / 2, (y(g.y0) + y(g.y1)) / 2 + 14);
+      }
+      for (const s of input.series) {
+        if (!s.head || s.n === 0) continue;
+        const py = y(s.y(s.n - 1));
+        if (!Number.isFinite(py)) continue;
+        ctx.beginPath();
+        ctx.arc(x(s.x(s.n - 1)), py, 3.2, 0, 2 * Math.PI);
+        ctx.fillStyle = s.colour;
+        ctx.fill();
+      }
+    }
+
+    // Reference lines, band label and event markers change rarely: touch the SVG only then.
+    const staticKey = JSON.stringify([input.xDomain, input.yDomain, innerW, innerH, band, input.refLines, input.markers]);
+    if (staticKey !== lastStaticKey) {
+      lastStaticKey = staticKey;
+      drawStatic(input, x, y);
+    }
+
+    const cx = input.cursorX;
+    const cxp = cx === null || cx === undefined ? null : x(cx);
+    if (`${cxp}:${innerH}` !== lastCursor) {
+      lastCursor = `${cxp}:${innerH}`;
+      cursorLine
+        .attr('visibility', cxp === null ? 'hidden' : 'visible')
+        .attr('x1', cxp ?? 0)
+        .attr('x2', cxp ?? 0)
+        .attr('y1', 0)
+        .attr('y2', innerH);
+    }
+
+    drawCrosshair(input, x, y);
+  }
+
+  function drawStatic(input: SeriesInput, x: (v: number) => number, y: (v: number) => number): void {
+    const { innerW, innerH } = frame;
+    const band = input.band;
     bandG
       .selectAll('text')
       .data(band && band.y1 > input.yDomain[0] ? [band] : [])
@@ -115,43 +174,6 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .attr('fill', (r) => r.colour ?? '#555')
       .text((r) => r.label);
 
-    linesG
-      .selectAll('path')
-      .data(input.series, (s) => (s as Series).key)
-      .join('path')
-      .attr('fill', 'none')
-      .attr('stroke', (s) => s.colour)
-      .attr('stroke-dasharray', (s) => s.dash)
-      .attr('stroke-width', (s) => s.width ?? 1.6)
-      .attr('d', (s) => linePath(s.n, s.x, s.y, x, y, innerW));
-    const guides = input.guides ?? [];
-    guideG
-      .selectAll('line')
-      .data(guides)
-      .join('line')
-      .attr('class', 'slope-guide')
-      .attr('x1', (g) => x(g.x0))
-      .attr('x2', (g) => x(g.x1))
-      .attr('y1', (g) => y(g.y0))
-      .attr('y2', (g) => y(g.y1));
-    guideG
-      .selectAll('text')
-      .data(guides)
-      .join('text')
-      .attr('class', 'guide-label')
-      .attr('x', (g) => x(g.x0) + 4)
-      .attr('y', (g) => y(g.y0) - 4)
-      .text((g) => g.label);
-    const heads = input.series.filter((s) => s.head && s.n > 0 && Number.isFinite(s.y(s.n - 1)));
-    markG
-      .selectAll('circle.head')
-      .data(heads, (s) => (s as Series).key)
-      .join('circle')
-      .attr('class', 'head')
-      .attr('r', 3.2)
-      .attr('fill', (s) => s.colour)
-      .attr('cx', (s) => x(s.x(s.n - 1)))
-      .attr('cy', (s) => y(s.y(s.n - 1)));
     markG
       .selectAll('path.event')
       .data(input.markers ?? [])
@@ -165,16 +187,6 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .attr('fill', (m) => m.colour)
       .select('title')
       .text((m) => m.title);
-
-    const cx = input.cursorX;
-    cursorLine
-      .attr('visibility', cx === null || cx === undefined ? 'hidden' : 'visible')
-      .attr('x1', x(cx ?? 0))
-      .attr('x2', x(cx ?? 0))
-      .attr('y1', 0)
-      .attr('y2', innerH);
-
-    drawCrosshair(input, x, y);
   }
 
   function drawCrosshair(input: SeriesInput, x: (v: number) => number, y: (v: number) => number): void {
@@ -217,5 +229,12 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
     ]);
   }
 
-  return { frame, draw, dispose: () => frame.dispose() };
+  return {
+    frame,
+    draw,
+    dispose: () => {
+      frame.dispose();
+      canvas.remove();
+    },
+  };
 }

@@ -1,0 +1,132 @@
+/**
+ * The run document's contract (issue 2 §6) as a strict zod schema: what `npm run lab` prints and the
+ * app's "Download JSON" saves (built by document.ts). Written from the specification, not derived
+ * from the TypeScript interface, so the tests catch drift between the two.
+ *
+ * Strict: every object rejects unknown keys and requires every key; every number must be finite
+ * (JSON turns NaN and ±Infinity into null, which fails here); Params take the 1D or 2D shape of the
+ * document's `dim`; cross-field rules (state ⇄ query ⇄ dim, trace order and cost) in superRefine.
+ */
+import { z } from 'zod';
+import { METHOD_IDS, type StepKind, type StopCode } from '../engine/types';
+import { decodeQuery, encodeQuery } from './codec';
+import { DOCUMENT_SCHEMA } from './document';
+import { ExperimentStateSchema } from './schema';
+
+export const STEP_KINDS = ['start', 'em', 'grad', 'cg', 'squarem', 'newton', 'adam', 'momentum'] as const satisfies readonly StepKind[];
+export const STOP_CODES = [
+  'converged-gap',
+  'converged-rel-dl',
+  'converged-grad',
+  'iteration-cap',
+  'collapse',
+  'symmetric-start',
+  'non-finite',
+  'line-search-failed',
+  'too-few-points',
+  'other-stationary-point',
+] as const satisfies readonly StopCode[];
+// Compile-time exhaustiveness: adding a StepKind / StopCode without listing it here is a type error.
+const exhaustive = <T extends never>(): T | undefined => undefined;
+exhaustive<Exclude<StepKind, (typeof STEP_KINDS)[number]>>();
+exhaustive<Exclude<StopCode, (typeof STOP_CODES)[number]>>();
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const positive = finite.refine((x) => x > 0, 'must be positive');
+const weight = finite.refine((x) => x > 0 && x < 1, 'must be strictly between 0 and 1');
+const count = z.number().int().nonnegative();
+
+export const Params1DSchema = z.strictObject({
+  weight,
+  means: z.tuple([finite, finite]),
+  variances: z.tuple([positive, positive]),
+});
+
+const vec2 = z.tuple([finite, finite]);
+/** A 2×2 covariance: symmetric and positive definite. */
+const cov2 = z
+  .tuple([z.tuple([finite, finite]), z.tuple([finite, finite])])
+  .refine(([[, b], [c]]) => b === c, 'covariance must be symmetric')
+  .refine(([[a, b], [, d]]) => a > 0 && d > 0 && a * d - b * b > 0, 'covariance must be positive definite');
+
+export const Params2DSchema = z.strictObject({
+  weight,
+  means: z.tuple([vec2, vec2]),
+  covariances: z.tuple([cov2, cov2]),
+});
+
+function documentFor<D extends 1 | 2>(dim: D) {
+  const params = dim === 1 ? Params1DSchema : Params2DSchema;
+  const point = dim === 1 ? finite : vec2;
+  return z.strictObject({
+    schema: z.literal(DOCUMENT_SCHEMA),
+    query: z.string().min(1),
+    state: ExperimentStateSchema,
+    dim: z.literal(dim),
+    data: z.array(point).optional(),
+    truth: params,
+    init: params,
+    optimum: z.strictObject({
+      params,
+      logLik: finite,
+      eigenvalues: z.array(finite),
+      emResidual: finite.refine((x) => x >= 0, 'must be ≥ 0'),
+      gradNorm: finite.refine((x) => x >= 0, 'must be ≥ 0'),
+      degenerate: z.string().nullable(),
+    }),
+    runs: z.array(
+      z.strictObject({
+        method: z.enum(METHOD_IDS),
+        stopReason: z.string().min(1),
+        stopCode: z.enum(STOP_CODES).nullable(),
+        trace: z
+          .array(
+            z.strictObject({
+              iteration: count,
+              evaluations: count.refine((x) => x >= 1, 'every trace row costs at least the start E-step'),
+              logLik: finite,
+              params,
+              entropy: finite.refine((x) => x >= 0 && x <= 1, 'H must be in [0, 1]'),
+              gradNorm: finite.refine((x) => x >= 0, 'must be ≥ 0'),
+              step: z.enum(STEP_KINDS),
+            }),
+          )
+          .min(1),
+      }),
+    ),
+  });
+}
+
+export const RunDocumentSchema = z
+  .discriminatedUnion('dim', [documentFor(1), documentFor(2)])
+  .superRefine((doc, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const { state } = doc;
+    if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
+    if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
+    const decoded = decodeQuery(doc.query);
+    if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
+    if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);
+    const p = doc.dim === 1 ? 5 : 11;
+    const ev = doc.optimum.eigenvalues;
+    if (ev.length !== p && ev.length !== 0) issue(['optimum', 'eigenvalues'], `expected ${p} eigenvalues, got ${ev.length}`);
+    for (let i = 1; i < ev.length; i++) if (ev[i] > ev[i - 1]) issue(['optimum', 'eigenvalues', i], 'eigenvalues must be descending');
+    const methods = doc.runs.map((r) => r.method);
+    if (methods.join() !== state.methods.join()) issue(['runs'], `runs ${methods.join()} differ from state.methods ${state.methods.join()}`);
+    doc.runs.forEach((run, m) => {
+      if ((run.stopCode === null) !== (run.stopReason === 'running')) issue(['runs', m, 'stopCode'], 'stopCode and stopReason disagree');
+      const first = run.trace[0];
+      if (first.iteration !== 0 || first.step !== 'start' || first.evaluations !== 1)
+        issue(['runs', m, 'trace', 0], 'trace[0] must be the start (iteration 0, step "start", 1 evaluation)');
+      run.trace.forEach((row, k) => {
+        if (k === 0) return;
+        if (row.step === 'start') issue(['runs', m, 'trace', k, 'step'], '"start" only at trace[0]');
+        if (row.iteration !== k) issue(['runs', m, 'trace', k, 'iteration'], `iteration ${row.iteration} at index ${k}`);
+        if (row.evaluations <= run.trace[k - 1].evaluations)
+          issue(['runs', m, 'trace', k, 'evaluations'], 'cumulative evaluations must increase');
+        if (row.iteration > state.iters) issue(['runs', m, 'trace', k, 'iteration'], `beyond the cap iters = ${state.iters}`);
+      });
+    });
+  });
+
+export type RunDocumentParsed = z.infer<typeof RunDocumentSchema>;

@@ -1,0 +1,220 @@
+/**
+ * The app in Chromium: load, transport, slider → URL, share link round trip, repaired links,
+ * JSON download = CLI output, keyboard shortcuts, history, and screenshots at two sizes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { PANELS, expect, readout, settle, status, statusIteration, test, urlParams } from './helpers';
+
+/** A small, fast, canonical experiment (the CLI rejects queries that need repairs). */
+const SMALL =
+  'v=1&dim=1&n=300&sep=2&w=0.5&vr=1&seed=3&init=2&methods=em,grad,ecg,hybrid,squarem,newton,adam&tau=0.5&burn=5&iters=400&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+
+test('loads with every panel drawn, and a bare visit autoplays', async ({ page }) => {
+  await page.goto('/');
+  for (const name of PANELS) await expect(page.getByRole('figure', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Separation', exact: true })).toBeVisible();
+  for (const name of ['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam'])
+    await expect(page.getByRole('checkbox', { name, exact: true })).toBeChecked();
+  // A newcomer sees the race move.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => statusIteration(page), { timeout: 20_000 }).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await settle(page);
+  await expect(page.getByText('NaN')).toHaveCount(0);
+});
+
+test('reduced motion: no autoplay', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await settle(page);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await statusIteration(page)).toBe(0);
+});
+
+test('Step three times reads "Iteration 3"', async ({ page }) => {
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  const stepButton = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 3; i++) await stepButton.click();
+  await expect(status(page)).toContainText('Iteration 3');
+  await settle(page);
+  expect((await urlParams(page)).get('it')).toBe('3');
+});
+
+test('Play then Pause', async ({ page }) => {
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pauseButton).toBeVisible();
+  await expect.poll(() => statusIteration(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  await pauseButton.click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const stoppedAt = await statusIteration(page);
+  await page.waitForTimeout(600);
+  expect(await statusIteration(page)).toBe(stoppedAt);
+});
+
+test('dragging the separation slider changes the URL without new history entries', async ({ page }) => {
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  const historyBefore = await page.evaluate(() => history.length);
+  const slider = page.getByRole('slider', { name: 'Separation', exact: true });
+  const box = (await slider.boundingBox())!;
+  const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [+el.min, +el.max, +el.value]);
+  const y = box.y + box.height / 2;
+  // Native range thumbs sit inset by half a thumb width; aim at the thumb centre.
+  const thumb = 8;
+  const xAt = (v: number) => box.x + thumb + ((v - min) / (max - min)) * (box.width - 2 * thumb);
+  await page.mouse.move(xAt(value), y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(xAt(value) + (i / 12) * (xAt(4.5) - xAt(value)), y);
+  await page.mouse.up();
+  await expect.poll(async () => Number((await urlParams(page)).get('sep'))).toBeGreaterThan(3.5);
+  await expect(slider).toHaveAttribute('aria-valuetext', /^separation \d\.\d\d σ$/);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+  await settle(page);
+});
+
+test('Copy link, then opening that link reproduces the same numbers', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/?${SMALL.replace('sep=2', 'sep=1.75')}`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Forward 10', exact: true }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status(page)).toContainText('Iteration 11');
+  await settle(page);
+  const before = await readout(page);
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  await expect(page.getByText('Copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('sep=1.75');
+  expect(link).toContain('it=11');
+  expect(link).toBe(page.url());
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await settle(page);
+  await expect(status(page)).toContainText('Iteration 11');
+  expect(await readout(page)).toBe(before);
+  expect(before).not.toContain('NaN');
+});
+
+test('a malformed link opens anyway, with a notice listing each repaired key', async ({ page }) => {
+  await page.goto('/?v=7&sep=banana&n=-5&methods=em,frobnicate&zzz=1');
+  const notice = page.getByRole('alert').filter({ hasText: 'repairs' });
+  await expect(notice).toBeVisible();
+  for (const key of ['v', 'sep', 'n', 'methods', 'zzz']) await expect(notice.locator('code', { hasText: new RegExp(`^${key}$`) })).toHaveCount(1);
+  await settle(page);
+  // The repaired state is what runs, and the address bar shows it canonically.
+  expect((await urlParams(page)).get('methods')).toBe('em');
+  await expect(page.getByRole('checkbox', { name: 'EM', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Newton', exact: true })).not.toBeChecked();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('Download JSON is byte-identical to `npm run lab` for the same query', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^em-lab-[0-9a-f]{8}\.json$/);
+  const browserJson = readFileSync((await download.path())!, 'utf8');
+  const cliJson = execFileSync('npm', ['run', '--silent', 'lab', '--', SMALL], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const doc = JSON.parse(browserJson) as { query: string; runs: { method: string }[] };
+  expect(doc.query).toBe(SMALL);
+  expect(doc.runs.map((r) => r.method)).toEqual(['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam']);
+  // Adam included: tfjs runs on its pure-JS cpu backend in both, so even its float32 numbers agree.
+  expect(browserJson.length).toBe(cliJson.length);
+  expect(browserJson === cliJson).toBe(true);
+});
+
+test('Download CSV matches `npm run lab -- --csv`', async ({ page }) => {
+  test.setTimeout(120_000);
+  const q = SMALL.replace(',adam', '');
+  await page.goto(`/?${q}`);
+  await settle(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV', exact: true }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv === execFileSync('npm', ['run', '--silent', 'lab', '--', q, '--csv'], { encoding: 'utf8', maxBuffer: 1 << 28 })).toBe(true);
+});
+
+test('keyboard shortcuts', async ({ page }) => {
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(status(page)).toContainText('Iteration 1.');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(status(page)).toContainText('Iteration 11.');
+  await page.keyboard.press('ArrowLeft');
+  await expect(status(page)).toContainText('Iteration 10.');
+  await page.keyboard.press('r');
+  await expect(status(page)).toContainText('Iteration 0.');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.keyboard.press('r');
+  await page.keyboard.press('n');
+  await expect.poll(async () => (await urlParams(page)).get('seed')).toBe('4');
+  // Typing in a field is not a shortcut.
+  const seedField = page.getByLabel('Data seed');
+  await seedField.focus();
+  await page.keyboard.press('n');
+  await page.keyboard.press('ArrowRight');
+  expect((await urlParams(page)).get('seed')).toBe('4');
+  await expect(status(page)).toContainText('Iteration 0.');
+  await settle(page);
+});
+
+test('Back and Forward restore discrete choices', async ({ page }) => {
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  const newton = page.getByRole('checkbox', { name: 'Newton', exact: true });
+  await newton.uncheck();
+  await expect.poll(async () => (await urlParams(page)).get('methods')).toBe('em,grad,ecg,hybrid,squarem,adam');
+  await settle(page);
+  await page.goBack();
+  await expect(newton).toBeChecked();
+  await page.goForward();
+  await expect(newton).not.toBeChecked();
+  await settle(page);
+});
+
+test('2D runs and draws', async ({ page }) => {
+  await page.goto(`/?${SMALL.replace('dim=1', 'dim=2').replace('vr=1&', 'vr=1&aspect=0.5&rot=30&')}&it=5`);
+  await settle(page);
+  await expect(status(page)).toContainText('Iteration 5');
+  await expect(page.getByText('NaN')).toHaveCount(0);
+});
+
+test('screenshots at 1280×800 and 390×844', async ({ page }) => {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?v=1&dim=1&sep=2&it=25');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/desktop-1280x800.png' });
+  await page.goto('/?v=1&dim=2&it=25');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/desktop-2d-1280x800.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?v=1&dim=1&sep=2&it=25');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/phone-390x844.png' });
+  await page.screenshot({ path: 'test-results/screenshots/phone-390x844-full.png', fullPage: true });
+  // No horizontal scrolling on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+/**
+ * Browser benchmark (`npm run bench:browser`): prints numbers, asserts nothing.
+ *
+ *  1. Builds the app (unless --no-build) and serves it with `vite preview` on its own port.
+ *  2. N = 2000, all seven methods. p50/p95/max from a separation-slider `input` event to every
+ *     panel drawn again (all figures aria-busy="false" and the app's `em-lab:drawn` mark for the
+ *     new settings), over isolated inputs at the start (it = 0) and mid-run (it = 20).
+ *  3. Long tasks (PerformanceObserver 'longtask', > 50 ms) during a 3 s mouse drag of the slider
+ *     and during 8 s of play; history writes during the drag.
+ *  4. Initial JavaScript: gzip size of the entry chunks index.html loads (tfjs excluded by design),
+ *     plus the worker and tfjs chunks for reference.
+ *
+ * Options: --no-build, --samples=N (default 40), --port=P (default 4179).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+const PORT = Number(args.get('port') ?? 4179);
+const SAMPLES = Number(args.get('samples') ?? 40);
+const ROOT = new URL('../../', import.meta.url).pathname;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** Chromium launch options: the same as playwright.config.ts (read from it, so they stay in sync). */
+function launchOptions() {
+  const config = readFileSync(join(ROOT, 'playwright.config.ts'), 'utf8');
+  const block = /args:\s*\[([\s\S]*?)\]/.exec(config)?.[1] ?? '';
+  const launchArgs = [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: launchArgs.length ? launchArgs : ['--headless', '--no-sandbox', '--disable-gpu'],
+  };
+}
+
+function build() {
+  console.error('building (vite build)…');
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+async function startPreview() {
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  process.kill(-child.pid);
+  throw new Error(`vite preview did not start on ${BASE}`);
+}
+
+/** Initial JS = the module script and modulepreloads of dist/index.html (what the page loads before any import()). */
+function bundleSizes() {
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
+  const raw = (f) => readFileSync(join(dist, f)).length;
+  const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const rows = entry.map((f) => ({ chunk: f, raw: raw(f), gzip: gz(f), initial: true }));
+  for (const f of assets) if (!entry.includes(`assets/${f}`)) rows.push({ chunk: `assets/${f}`, raw: raw(`assets/${f}`), gzip: gz(`assets/${f}`), initial: false });
+  return rows;
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+
+/** In-page: long-task observer and history-call counters, installed before the app loads. */
+function instrument() {
+  window.__bench = { longTasks: [], replace: 0, push: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const rs = history.replaceState.bind(history);
+  const ps = history.pushState.bind(history);
+  history.replaceState = (...a) => (window.__bench.replace++, rs(...a));
+  history.pushState = (...a) => (window.__bench.push++, ps(...a));
+}
+
+/** Sets the separation through the native input path (React sees a real `input` event); resolves with input → drawn latency. */
+function inputToDrawn(sep) {
+  return new Promise((resolve, reject) => {
+    const el = [...document.querySelectorAll('input[type=range]')].find((i) => i.labels?.[0]?.textContent?.startsWith('Separation'));
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const figures = [...document.querySelectorAll('figure[aria-label]')];
+    const t0 = performance.now();
+    const timer = setTimeout(() => reject(new Error('not drawn within 30 s')), 30_000);
+    const obs = new PerformanceObserver((list) => {
+      const hit = list.getEntriesByName('em-lab:drawn').find((m) => m.startTime > t0);
+      if (hit && figures.every((f) => f.getAttribute('aria-busy') === 'false')) {
+        obs.disconnect();
+        clearTimeout(timer);
+        const s = window.__emLab.getState();
+        resolve({ ms: hit.startTime - t0, buildMs: s.run.header?.buildMs ?? NaN });
+      }
+    });
+    obs.observe({ type: 'mark' });
+    setter.call(el, String(sep));
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function waitDrawn(page) {
+  await page.waitForFunction(() => {
+    const figs = [...document.querySelectorAll('figure[aria-label]')];
+    return figs.length === 5 && figs.every((f) => f.getAttribute('aria-busy') === 'false');
+  }, null, { timeout: 60_000 });
+}
+
+async function latencySeries(page, it) {
+  await page.goto(`${BASE}/?v=1&n=2000&it=${it}`);
+  await waitDrawn(page);
+  // Let the λ curve and look-ahead finish so they do not compete with the first samples.
+  await page.waitForFunction(() => window.__emLab.getState().run.idle, null, { timeout: 120_000 }).catch(() => {});
+  const out = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const sep = (2.5 + 0.05 * ((i % 8) + 1) * (i % 2 ? 1 : -1)).toFixed(2);
+    out.push(await page.evaluate(inputToDrawn, Number(sep)));
+  }
+  return out;
+}
+
+async function dragAndPlay(page) {
+  await page.goto(`${BASE}/?v=1&n=2000`);
+  await waitDrawn(page);
+  const slider = page.getByRole('slider', { name: 'Separation', exact: true });
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  const [min, max, value] = await slider.evaluate((el) => [+el.min, +el.max, +el.value]);
+  const xAt = (v) => box.x + 8 + ((v - min) / (max - min)) * (box.width - 16);
+  await page.evaluate(() => {
+    window.__bench.longTasks = [];
+    window.__bench.replace = 0;
+    window.__bench.push = 0;
+  });
+  // 3 s back and forth between separations 1.5 and 4.
+  await page.mouse.move(xAt(value), y);
+  await page.mouse.down();
+  const t0 = Date.now();
+  let k = 0;
+  while (Date.now() - t0 < 3000) {
+    const phase = (k++ % 90) / 90;
+    const v = 1.5 + 2.5 * (phase < 0.5 ? 2 * phase : 2 - 2 * phase);
+    await page.mouse.move(xAt(v), y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const releasedAt = await page.evaluate(() => performance.now());
+  await waitDrawn(page);
+  const afterRelease = (await page.evaluate(() => performance.now())) - releasedAt;
+  const drag = await page.evaluate(() => ({ ...window.__bench, longTasks: [...window.__bench.longTasks] }));
+
+  await page.evaluate(() => (window.__bench.longTasks = []));
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const itStart = await page.evaluate(() => window.__emLab.getState().config.it);
+  await page.waitForTimeout(8000);
+  const itEnd = await page.evaluate(() => window.__emLab.getState().config.it);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const play = await page.evaluate(() => [...window.__bench.longTasks]);
+  return { drag, dragMoves: k, afterRelease, play, playIterations: itEnd - itStart };
+}
+
+async function main() {
+  if (!args.has('no-build')) build();
+  const server = await startPreview();
+  const profile = mkdtempSync(join(tmpdir(), 'em-lab-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions(), viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(instrument);
+
+    const at0 = await latencySeries(page, 0);
+    const at20 = await latencySeries(page, 20);
+    const dp = await dragAndPlay(page);
+
+    const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+    const row = (name, xs) => `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
+    console.log('\n## Separation input → every panel drawn again (N = 2000, 7 methods, isolated inputs, ms)\n');
+    console.log('| case | samples | p50 | p95 | max |\n|---|---|---|---|---|');
+    console.log(row('cursor at iteration 0', at0.map((s) => s.ms)));
+    console.log(row('cursor at iteration 20', at20.map((s) => s.ms)));
+    console.log(row('  of which: worker builds data, start, θ* (createRace)', [...at0, ...at20].map((s) => s.buildMs)));
+
+    const lt = (xs) => `${xs.length} (longest ${xs.length ? fmt(Math.max(...xs.map((t) => t.duration))) : '—'} ms)`;
+    console.log('\n## Main thread while interacting\n');
+    console.log('| phase | long tasks > 50 ms | notes |\n|---|---|---|');
+    console.log(`| 3 s mouse drag of the separation slider | ${lt(dp.drag.longTasks)} | ${dp.dragMoves} pointer moves; replaceState ${dp.drag.replace}, pushState ${dp.drag.push}; all panels drawn ${fmt(dp.afterRelease)} ms after release |`);
+    console.log(`| 8 s play at 100 it/s | ${lt(dp.play)} | cursor advanced ${dp.playIterations} iterations |`);
+
+    const sizes = bundleSizes();
+    const initial = sizes.filter((s) => s.initial);
+    console.log('\n## JavaScript (gzip)\n');
+    console.log('| chunk | loaded | raw kB | gzip kB |\n|---|---|---|---|');
+    for (const s of sizes)
+      console.log(`| ${s.chunk} | ${s.initial ? 'initially' : 'on demand'} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} |`);
+    console.log(`\nInitial JS: ${(initial.reduce((a, s) => a + s.gzip, 0) / 1024).toFixed(1)} kB gzip (budget 200 kB; tfjs is only in a worker-side dynamic chunk).`);
+    if (errors.length) console.log(`\nPage errors: ${errors.join('; ')}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    process.kill(-server.pid);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+/**
+ * The headless runner as a user runs it: `node scripts/run-ts.mjs src/cli/lab.ts '<query>' [flags]`
+ * (what `npm run --silent lab -- …` executes), spawned as a child process from the repository root.
+ * Its JSON is validated against the strict run-document schema (src/experiment/document-schema.ts);
+ * the CSV is checked against the JSON of the same query; invalid input must exit 2 with a message on
+ * stderr and nothing on stdout. Each call bundles the CLI first (~0.5–1 s), so the calls are few and
+ * the experiments small. Calls run one after another: they share the bundle's output file.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RunDocumentSchema, type RunDocumentParsed } from '../../src/experiment/document-schema';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function lab(...args: string[]): Result {
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/lab.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function parseDocument(r: Result): RunDocumentParsed {
+  expect(r.stderr, 'stderr').toBe('');
+  expect(r.status, r.stderr).toBe(0);
+  const json: unknown = JSON.parse(r.stdout);
+  const parsed = RunDocumentSchema.safeParse(json);
+  expect(parsed.success ? [] : parsed.error.issues.slice(0, 10)).toEqual([]);
+  return parsed.data!;
+}
+
+// Canonical queries (as encodeQuery writes them), small enough to run in well under a second.
+const Q1 =
+  'v=1&dim=1&n=300&sep=3&w=0.5&vr=1&seed=7&init=3&methods=em,grad,ecg,hybrid,squarem,newton&tau=0.5&burn=5&iters=150&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+const Q2 =
+  'v=1&dim=2&n=200&sep=4&w=0.4&vr=1.5&aspect=0.5&rot=30&seed=2&init=5&methods=em,grad,ecg,hybrid,squarem,newton,adam&tau=0.5&burn=5&iters=30&gstep=0&lr=0.1&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+
+let first: Result;
+beforeAll(() => {
+  first = lab(Q1, '--summary');
+}, 60_000);
+
+describe('lab CLI: the run document', () => {
+  it('1D --summary: valid against the strict schema, for the query given, without data', () => {
+    const doc = parseDocument(first);
+    expect(doc.query).toBe(Q1);
+    expect(doc.dim).toBe(1);
+    expect(doc.data).toBeUndefined();
+    expect(doc.runs.map((r) => r.method)).toEqual(['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton']);
+    for (const run of doc.runs) expect(run.stopCode, run.method).not.toBeNull(); // the CLI runs every method to its end
+    expect(first.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('is byte-identical on a second run', () => {
+    expect(lab(Q1, '--summary').stdout).toBe(first.stdout);
+  });
+
+  it('a full share URL gives the same output as its bare query', () => {
+    const url = lab(`https://example.org/em-lab/?${Q1}#fragment`, '--summary');
+    expect(url.status).toBe(0);
+    expect(url.stdout).toBe(first.stdout);
+  });
+
+  it('2D, all seven methods, with data: valid, and the data are N points of (x, y)', () => {
+    const doc = parseDocument(lab(Q2));
+    expect(doc.dim).toBe(2);
+    expect(doc.data).toHaveLength(200);
+    expect(doc.runs.map((r) => r.method)).toEqual(['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam']);
+    // 2D params everywhere (the schema's union would also accept a wrong-shaped document of the other dim)
+    expect(doc.runs[6].trace[1].params).toHaveProperty('covariances');
+  });
+
+  it('the schema rejects documents that break the contract', () => {
+    const doc = JSON.parse(first.stdout);
+    const broken: [string, (d: any) => void][] = [
+      ['NaN written as null', (d) => (d.runs[0].trace[1].logLik = null)],
+      ['a missing key', (d) => delete d.optimum.logLik],
+      ['an unknown key', (d) => (d.runs[0].extra = 1)],
+      ['2D params in a 1D document', (d) => (d.truth = { weight: 0.5, means: [[0, 0], [1, 1]], covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]] })],
+      ['a non-positive variance', (d) => (d.init.variances[1] = 0)],
+      ['evaluations that go down', (d) => (d.runs[1].trace[2].evaluations = 1)],
+      ['a query that is not the state', (d) => (d.query = d.query.replace('sep=3', 'sep=4'))],
+      ['an unknown step kind', (d) => (d.runs[0].trace[1].step = 'leap')],
+    ];
+    expect(RunDocumentSchema.safeParse(doc).success).toBe(true);
+    for (const [what, breakIt] of broken) {
+      const d = structuredClone(doc);
+      breakIt(d);
+      expect(RunDocumentSchema.safeParse(d).success, what).toBe(false);
+    }
+  });
+});
+
+describe('lab CLI: --csv', () => {
+  it('one row per method and iteration, with the right header, matching the JSON document', () => {
+    const doc = parseDocument(first);
+    const csv = lab(Q1, '--csv');
+    expect(csv.status).toBe(0);
+    expect(csv.stderr).toBe('');
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('method,iteration,evaluations,step,logLik,gap,entropy,gradNorm,pi,mu1,mu2,v1,v2');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const expected = doc.runs.flatMap((run) => run.trace.map((t) => ({ method: run.method, t })));
+    expect(rows).toHaveLength(expected.length);
+    rows.forEach((cells, i) => {
+      const { method, t } = expected[i];
+      const p = t.params as { weight: number; means: number[]; variances: number[] };
+      expect(cells).toHaveLength(13);
+      expect(cells.slice(0, 4)).toEqual([method, String(t.iteration), String(t.evaluations), t.step]);
+      const nums = cells.slice(4).map(Number);
+      expect(nums.every(Number.isFinite)).toBe(true);
+      expect(nums).toEqual([
+        t.logLik,
+        doc.optimum.logLik - t.logLik,
+        t.entropy,
+        t.gradNorm,
+        p.weight,
+        ...p.means,
+        ...p.variances,
+      ]);
+    });
+  });
+});
+
+describe('lab CLI: invalid input exits 2 with a message on stderr and nothing on stdout', () => {
+  it.each([
+    ['a value that needs repair', ['v=1&dim=1&n=100&sep=abc&methods=em&iters=5']],
+    ['no argument', []],
+    ['an unknown flag', [Q1, '--bogus']],
+  ])('%s', (what, args) => {
+    const r = lab(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^em-lab: \S/);
+    if (what.startsWith('a value')) expect(r.stderr).toMatch(/sep: 'abc' is not a number/); // names the key
+    if (what.endsWith('flag')) expect(r.stderr).toMatch(/--bogus/);
+  });
+});
