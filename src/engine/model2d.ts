@@ -97,48 +97,76 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     return null;
   }
 
-  /** One fused pass: L, H, R1, R2 and the centred stats, all with blocked + Neumaier summation. */
+  // Per-block scratch for the E-step's passes (BLOCK doubles each, allocated once per model).
+  const dBuf = new Float64Array(BLOCK);
+  const eBuf = new Float64Array(BLOCK);
+
+  /**
+   * One pass over the data in blocks of BLOCK points, each block in four short loops (loop fission, as in
+   * model1d): (1) d = a1 − a2 and Σ max(a1, a2); (2) e = exp(−|d|); (3) r1, r2, Σh, R1, R2; (4) the centred
+   * sums. Components are picked arithmetically with t = +(d ≥ 0) ∈ {0, 1} (no branch): r1 = t·big + (1−t)·small
+   * is exactly big or exactly small, so the result is bit-identical to the single-loop version.
+   */
   function estep(theta: Theta): EStep {
     const c1 = component(theta, 0),
       c2 = component(theta, 1);
+    // Locals, not closure variables or object fields, in the loops (kept in registers).
+    const X = data;
+    const N = n;
+    const D = dBuf,
+      E = eBuf;
+    const m1x = c1.mx, m1y = c1.my, k1 = c1.c, p1a = c1.pa, p1b2 = 2 * c1.pb, p1c = c1.pc;
+    const m2x = c2.mx, m2y = c2.my, k2 = c2.c, p2a = c2.pa, p2b2 = 2 * c2.pb, p2c = c2.pc;
     // Slots: 0 L, 1 Σh, 2 R1, 3 R2, 4–5 b1, 6–8 vech A1, 9–10 b2, 11–13 vech A2.
     const acc = new NeumaierSums(14);
-    for (let start = 0; start < n; start += BLOCK) {
-      const end = Math.min(n, start + BLOCK);
+    for (let start = 0; start < N; start += BLOCK) {
+      const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e), each factor in [1, 2]: one log per block (as in model1d).
       let top = 0, prod = 1, sH = 0, sR1 = 0, sR2 = 0;
       let b1x = 0, b1y = 0, a1xx = 0, a1xy = 0, a1yy = 0;
       let b2x = 0, b2y = 0, a2xx = 0, a2xy = 0, a2yy = 0;
-      for (let i = start; i < end; i++) {
-        const x = data[2 * i],
-          y = data[2 * i + 1];
-        const ex1 = x - c1.mx,
-          ey1 = y - c1.my,
-          ex2 = x - c2.mx,
-          ey2 = y - c2.my;
-        const a1 = c1.c - 0.5 * (c1.pa * ex1 * ex1 + 2 * c1.pb * ex1 * ey1 + c1.pc * ey1 * ey1);
-        const a2 = c2.c - 0.5 * (c2.pa * ex2 * ex2 + 2 * c2.pb * ex2 * ey2 + c2.pc * ey2 * ey2);
-        // r = σ(a1 − a2) through e = exp(−|d|) ≤ 1: no density is ever exponentiated.
+      for (let j = 0; j < len; j++) {
+        const x = X[2 * (start + j)],
+          y = X[2 * (start + j) + 1];
+        const ex1 = x - m1x,
+          ey1 = y - m1y,
+          ex2 = x - m2x,
+          ey2 = y - m2y;
+        const a1 = k1 - 0.5 * (p1a * ex1 * ex1 + p1b2 * ex1 * ey1 + p1c * ey1 * ey1);
+        const a2 = k2 - 0.5 * (p2a * ex2 * ex2 + p2b2 * ex2 * ey2 + p2c * ey2 * ey2);
         const d = a1 - a2;
-        const ad = d < 0 ? -d : d;
-        const e = expNeg(ad);
+        const t = +(d >= 0);
+        top += t * a1 + (1 - t) * a2; // max(a1, a2), exactly
+        D[j] = d;
+      }
+      // r = σ(a1 − a2) through e = exp(−|d|) ≤ 1: no density is ever exponentiated.
+      for (let j = 0; j < len; j++) E[j] = expNeg(Math.abs(D[j]));
+      for (let j = 0; j < len; j++) {
+        const d = D[j],
+          e = E[j];
         const ope = 1 + e;
         prod *= ope;
         const big = 1 / ope,
           small = e * big; // the smaller responsibility, exact even when it is ~1e-300
-        let r1, r2;
-        if (d >= 0) {
-          r1 = big;
-          r2 = small;
-          top += a1;
-        } else {
-          r1 = small;
-          r2 = big;
-          top += a2;
-        }
-        sH += ad * small; // h = log1p(e) + |d|·e/(1+e); the log1p part is in log(prod)
+        const t = +(d >= 0),
+          u = 1 - t;
+        const r1 = t * big + u * small,
+          r2 = t * small + u * big;
+        sH += Math.abs(d) * small; // h = log1p(e) + |d|·e/(1+e); the log1p part is in log(prod)
         sR1 += r1;
         sR2 += r2;
+        D[j] = r1;
+        E[j] = r2;
+      }
+      for (let j = 0; j < len; j++) {
+        const x = X[2 * (start + j)],
+          y = X[2 * (start + j) + 1];
+        const ex1 = x - m1x,
+          ey1 = y - m1y,
+          ex2 = x - m2x,
+          ey2 = y - m2y;
+        const r1 = D[j],
+          r2 = E[j];
         const u1x = r1 * ex1,
           u1y = r1 * ey1,
           u2x = r2 * ex2,

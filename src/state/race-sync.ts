@@ -93,6 +93,7 @@ function onPulled(reply: PullReply | null): void {
   }
   if (reply.lambdaCurve) {
     patch.lambdaCurve = reply.lambdaCurve;
+    patch.lambdaCurveEpoch = reply.epoch;
     curveReceived = reply.lambdaCurve.length;
   }
   patch.lambdaCurveTotal = reply.lambdaCurveTotal;

@@ -48,6 +48,10 @@ export function pendingAt(run: RunState, it: number): boolean {
   return run.traces.some((t) => rowAt(t, it) < 0);
 }
 
+/** The λ_max-vs-separation curve for the current settings is complete. */
+export const curveReady = (run: RunState): boolean =>
+  run.lambdaCurveEpoch === run.epoch && run.lambdaCurveTotal > 0 && run.lambdaCurve.length >= run.lambdaCurveTotal;
+
 /** Highest iteration every running method has reached (Infinity once all stopped). */
 export function frontier(run: RunState): number {
   let m = Infinity;
@@ -132,14 +136,38 @@ export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity
     return { value: median(r), window: first >= 0 && r.length >= 3 ? ([first, lastK] as [number, number]) : null, n: r.length };
   };
   // Windows as in em-theory §4; the gap's floor rises with |L*| (float64 resolution of L).
-  const pr = ratios(errs, 1e-10, 1e-3);
-  const gr = ratios(gaps, Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-3);
+  const pr = ratios(errs, 1e-10, 1e-2);
+  const gr = ratios(gaps, Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-2);
   return {
     paramRatio: pr.window ? pr.value : NaN,
     gapRatio: gr.window ? gr.value : NaN,
     paramWindow: pr.window,
     gapWindow: gr.window,
   };
+}
+
+/**
+ * θ* and the truth labelled the way the runs are. The engine aligns θ* to the truth, but a start
+ * with the components the other way round converges to θ*'s label-swapped twin (same likelihood);
+ * plots of parameters must compare a run with the twin it is heading for. Decided by EM's latest
+ * row (EM's limit is θ* by definition), else the first method's.
+ */
+export function alignedReference(run: RunState): { optimum: Float64Array; truth: Float64Array } {
+  const h = run.header!;
+  const t = traceOf(run, 'em') ?? run.traces[0];
+  const star = h.optimum.theta;
+  if (!t || t.count === 0) return { optimum: star, truth: h.truth };
+  const stride = strideOf(run);
+  const o = (t.count - 1) * stride + COL.theta;
+  const swapped = swapComponents(h.dim, star);
+  let a = 0;
+  let b = 0;
+  for (let j = 0; j < h.p; j++) {
+    const x = t.buf[o + j];
+    a += (x - star[j]) ** 2;
+    b += (x - swapped[j]) ** 2;
+  }
+  return b < a ? { optimum: swapped, truth: swapComponents(h.dim, h.truth) } : { optimum: star, truth: h.truth };
 }
 
 /** The DM eigenvalues that can be non-zero: (p+1)/2 of p (em-theory §3.4). */

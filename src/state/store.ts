@@ -44,6 +44,8 @@ export interface RunState {
   contours: ContourGrid | null;
   contoursEpoch: number;
   lambdaCurve: LambdaPoint[];
+  /** Epoch the shown curve was received for (it may be the previous settings' until the new one comes). */
+  lambdaCurveEpoch: number;
   lambdaCurveTotal: number;
   /** Every method of `header` has stopped. */
   done: boolean;
@@ -81,6 +83,7 @@ export const emptyRun = (): RunState => ({
   contours: null,
   contoursEpoch: -1,
   lambdaCurve: [],
+  lambdaCurveEpoch: -1,
   lambdaCurveTotal: 0,
   done: false,
   idle: false,

@@ -66,6 +66,8 @@ export interface ContourGrid {
   readonly y1: number;
   /** nx × ny values, row-major by y (d3-contour's layout). */
   readonly values: Float64Array;
+  /** The θ the slice goes through (θ* or its label-swapped twin, whichever the runs head for). */
+  readonly base: Float64Array;
 }
 
 export interface LambdaPoint {

@@ -12,6 +12,7 @@ import { lambdaCurve } from '../engine/lambda-curve';
 import { createModel1D } from '../engine/model1d';
 import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
+import { swapComponents } from '../engine/params';
 import type { MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
@@ -43,7 +44,7 @@ interface Job {
   readonly race: Race;
   readonly model: MixtureModel;
   cursor: number;
-  grid: { spec: Omit<ContourGrid, 'values'>; values: Float64Array; row: number } | null;
+  grid: { spec: Omit<ContourGrid, 'values' | 'base'>; values: Float64Array; row: number; base: Float64Array } | null;
   contoursSent: boolean;
   curveKey: string;
   exportWaiters: (() => void)[];
@@ -78,8 +79,9 @@ function minRows(race: Race): number {
 /**
  * One unit of work (≲ 1–2 ms) and whether it is urgent, or null when the epoch has nothing left
  * to compute. Urgent: rows up to the cursor (the panels wait for them), the contour grid (the
- * trajectory panel waits for it), a look-ahead for smooth play, and anything an export awaits.
- * Background: the λ curve and the rest of the race — run at half duty so the page's main thread
+ * trajectory panel waits for it), the λ curve (cached across separations, so a separation drag
+ * never waits for it), a look-ahead for smooth play, and anything an export awaits.
+ * Background: the rest of the race — run at half duty so the page's main thread
  * and rasteriser keep a core on 2-core machines.
  */
 function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
@@ -87,9 +89,9 @@ function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
   const advance = () => race.advance(1);
   if (!race.done && (j.exportWaiters.length > 0 || minRows(race) <= j.cursor)) return { run: advance, urgent: true };
   if (!j.grid || j.grid.row < j.grid.spec.ny) return { run: () => contourRow(j), urgent: true };
-  if (!race.done && minRows(race) <= j.cursor + LOOKAHEAD) return { run: advance, urgent: true };
   const curve = curveCache.get(j.curveKey) ?? [];
-  if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: false };
+  if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: true };
+  if (!race.done && minRows(race) <= j.cursor + LOOKAHEAD) return { run: advance, urgent: true };
   if (!race.done) return { run: advance, urgent: false };
   return null;
 }
@@ -124,7 +126,7 @@ function firstCoords(dim: 1 | 2, t: Float64Array): [number, number] {
   return dim === 1 ? [t[1], t[2]] : [t[1], t[3]];
 }
 
-function gridSpec(j: Job): Omit<ContourGrid, 'values'> {
+function gridSpec(j: Job): Omit<ContourGrid, 'values' | 'base'> {
   const { race } = j;
   const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => firstCoords(race.dim, t));
   let lo = Math.min(...pts);
@@ -136,14 +138,33 @@ function gridSpec(j: Job): Omit<ContourGrid, 'values'> {
   return { nx: GRID, ny: GRID, x0: lo, x1: hi, y0: lo, y1: hi };
 }
 
+/**
+ * θ* labelled like the runs: the engine aligns θ* to the truth, but the runs may head for its
+ * label-swapped twin. The slice must be taken through the twin they climb (EM's latest row decides).
+ */
+function sliceBase(j: Job): Float64Array {
+  const { race } = j;
+  const run = race.runs.find((r) => r.method === 'em') ?? race.runs[0];
+  const star = race.optimum.theta;
+  const twin = swapComponents(race.dim, star);
+  const at = run?.rows[run.rows.length - 1]?.theta ?? race.init;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < star.length; i++) {
+    a += (at[i] - star[i]) ** 2;
+    b += (at[i] - twin[i]) ** 2;
+  }
+  return b < a ? twin : Float64Array.from(star);
+}
+
 function contourRow(j: Job): void {
   if (!j.grid) {
     const spec = gridSpec(j);
-    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0 };
+    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0, base: sliceBase(j) };
   }
   const { spec, values } = j.grid;
   const iy = j.grid.row++;
-  const theta = Float64Array.from(j.race.optimum.theta);
+  const theta = Float64Array.from(j.grid.base);
   const [ix1, ix2] = j.race.dim === 1 ? [1, 2] : [1, 3];
   theta[ix2] = spec.y0 + ((iy + 0.5) / spec.ny) * (spec.y1 - spec.y0);
   for (let ix = 0; ix < spec.nx; ix++) {
@@ -254,7 +275,7 @@ const api: RaceWorkerApi = {
     const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
     let contours: ContourGrid | null = null;
     if (!j.contoursSent && j.grid && j.grid.row >= j.grid.spec.ny) {
-      contours = { ...j.grid.spec, values: j.grid.values.slice() };
+      contours = { ...j.grid.spec, values: j.grid.values.slice(), base: j.grid.base.slice() };
       j.contoursSent = true;
     }
     const curve = curveCache.get(j.curveKey) ?? [];

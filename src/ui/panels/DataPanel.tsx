@@ -72,11 +72,12 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   canvas.className = 'points-canvas';
   canvas.setAttribute('aria-hidden', 'true');
   host.appendChild(canvas);
-  const frame: ChartFrame = createFrame(host, { top: 20, right: 12, bottom: 34, left: 46 });
+  const frame: ChartFrame = createFrame(host, { top: 20, right: 12, bottom: 34, left: 46 }, false);
   const cross = frame.overlay.append('g').attr('class', 'crosshair');
-  // Above the hover layer, so the handles get the pointer first.
-  const root = select(frame.plot.node()!.parentNode as SVGGElement);
-  const handlesG: G = root.append('g').attr('class', 'handles');
+  // Last child of the <svg>: above the hover layer (handles get the pointer first) and outside the
+  // aria-hidden drawing (they are keyboard-operable sliders).
+  const handlesG: G = frame.svg.append('g').attr('class', 'handles').attr('aria-label', 'Start means');
+  frame.svg.attr('aria-label', 'Start handles');
   let canvasKey = '';
   let scales: { x: (v: number) => number; y: (v: number) => number; ix: (p: number) => number; iy: (p: number) => number } | null = null;
 
@@ -115,47 +116,51 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     return histCache;
   }
 
+  let yMax1D = 1;
   function draw1D(run: RunState, h: RaceHeader, it: number, focus: string): void {
     const { domain, bins } = histogram(h);
     const x = scaleLinear().domain(domain).range([0, frame.innerW]);
-    let ymax = 0;
-    for (const b of bins) ymax = Math.max(ymax, b.density);
     const thetas = currentThetas(run, it);
-    const grid = Array.from({ length: DENSITY_POINTS }, (_, i) => x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW));
-    const curves: Curve[] = [];
-    for (const k of [0, 1] as const)
-      curves.push({
-        key: `truth${k}`,
-        colour: TRUTH_STYLE.colour,
-        dash: TRUTH_STYLE.dash,
-        width: 2,
-        pts: grid.map((g) => [g, weightedPdf1D(h.truth, k, g)]),
-      });
-    for (const { method, theta } of thetas)
+    // Curves and canvas only when a method moved, the size or the focus changed.
+    const key = `1:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
+    const redraw = key !== canvasKey;
+    let curves: Curve[] = [];
+    if (redraw) {
+      const grid = Array.from({ length: DENSITY_POINTS }, (_, i) => x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW));
       for (const k of [0, 1] as const)
         curves.push({
-          key: `${method}${k}`,
-          colour: METHOD_STYLE[method].colour,
-          dash: METHOD_STYLE[method].dash,
-          width: method === focus ? 2 : 1.2,
-          pts: grid.map((g) => [g, weightedPdf1D(theta, k, g)]),
+          key: `truth${k}`,
+          colour: TRUTH_STYLE.colour,
+          dash: TRUTH_STYLE.dash,
+          width: 2,
+          pts: grid.map((g) => [g, weightedPdf1D(h.truth, k, g)]),
         });
-    // A collapsing component can spike: let fitted curves raise the axis by at most 60 %.
-    let fitted = 0;
-    for (const c of curves)
-      for (const [, v] of c.pts)
-        if (Number.isFinite(v)) {
-          if (c.key.startsWith('truth')) ymax = Math.max(ymax, v);
-          else fitted = Math.max(fitted, v);
-        }
-    ymax = Math.max(ymax, Math.min(fitted, 1.6 * ymax)) || 1;
-    const y = scaleLinear().domain([0, ymax * 1.08]).range([frame.innerH, 0]);
+      for (const { method, theta } of thetas)
+        for (const k of [0, 1] as const)
+          curves.push({
+            key: `${method}${k}`,
+            colour: METHOD_STYLE[method].colour,
+            dash: METHOD_STYLE[method].dash,
+            width: method === focus ? 2 : 1.2,
+            pts: grid.map((g) => [g, weightedPdf1D(theta, k, g)]),
+          });
+      // A collapsing component can spike: let fitted curves raise the axis by at most 60 %.
+      let ymax = 0;
+      for (const b of bins) ymax = Math.max(ymax, b.density);
+      let fitted = 0;
+      for (const c of curves)
+        for (const [, v] of c.pts)
+          if (Number.isFinite(v)) {
+            if (c.key.startsWith('truth')) ymax = Math.max(ymax, v);
+            else fitted = Math.max(fitted, v);
+          }
+      yMax1D = Math.max(ymax, Math.min(fitted, 1.6 * ymax)) || 1;
+    }
+    const y = scaleLinear().domain([0, yMax1D * 1.08]).range([frame.innerH, 0]);
     frame.axes(x, y, { xLabel: 'x', yLabel: 'density', yTicks: 4 });
     scales = { x, y, ix: x.invert, iy: y.invert };
-
-    const key = `1:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
     canvas.style.display = '';
-    if (key !== canvasKey) {
+    if (redraw) {
       canvasKey = key;
       const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, frame.innerW, frame.innerH);
       if (ctx) {

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
-import { isCurrent, nonZeroEigenCount, observedRates, pendingAt, traceOf, type ObservedRates } from '../../state/run-data';
+import { curveReady, isCurrent, nonZeroEigenCount, observedRates, pendingAt, traceOf, type ObservedRates } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -35,7 +35,7 @@ export function SpectrumPanel() {
     return {
       draw() {
         const { run, config, view } = useStore.getState();
-        const busy = pendingAt(run, config.it) || !isCurrent(run);
+        const busy = pendingAt(run, config.it) || !isCurrent(run) || !curveReady(run);
         const h = run.header;
         if (h) {
           const focus = traceOf(run, view.focus) ?? run.traces[0];
@@ -102,7 +102,7 @@ export function SpectrumPanel() {
             hoverY: (v) => fixed(v, 4),
             hoverX: (x) => `separation ${fixed(x, 2)} σ`,
           });
-          curveBody.current!.dataset.state = pts.length < run.lambdaCurveTotal || pts.length === 0 ? 'computing' : 'ready';
+          curveBody.current!.dataset.state = curveReady(run) ? 'ready' : 'computing';
 
           // Observed ratios come from EM's whole computed trace; recompute only when it grew.
           const em = traceOf(run, 'em');
@@ -140,6 +140,8 @@ export function SpectrumPanel() {
           <dd data-k="lam2">—</dd>
           <dt>gap ratio</dt>
           <dd data-k="gap">—</dd>
+          <dt>observed</dt>
+          <dd data-k="window">—</dd>
         </dl>
         <div ref={curveBody} className="panel-body curve-body" data-state="computing" />
       </div>
@@ -163,6 +165,8 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   const w = (win: [number, number] | null | undefined) => (win ? `EM iterations ${win[0]}–${win[1]}` : 'not enough asymptotic EM iterations yet');
   set('param', rates ? fixed(rates.paramRatio, 6) : '—', `observed median, ${w(rates?.paramWindow)}`);
   set('gap', rates ? fixed(rates.gapRatio, 6) : '—', `observed median, ${w(rates?.gapWindow)}`);
+  const win = rates?.paramWindow ?? rates?.gapWindow;
+  set('window', win ? `its ${win[0]}–${win[1]}` : rates ? 'not yet' : 'needs EM', win ? 'EM iterations the observed medians come from' : 'EM has not reached its asymptotic range yet (‖e‖ < 1e-2)');
 }
 
 function FocusSelect() {

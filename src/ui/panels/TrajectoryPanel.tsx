@@ -6,7 +6,7 @@
 import { contours as d3contours, geoPath, geoTransform, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
-import { isCurrent, pendingAt } from '../../state/run-data';
+import { alignedReference, isCurrent, pendingAt } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL, type ContourGrid } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -67,9 +67,10 @@ export function TrajectoryPanel() {
           }
           const labels = PARAM_LABELS[h.dim];
           const stride = 6 + 2 * h.p;
+          const star = alignedReference(run).optimum;
           charts.forEach((c, j) => {
             const series = methodSeries(run, config.it, 'iterations', (t, i) => t.buf[i * stride + COL.theta + j]);
-            let lo = h.optimum.theta[j];
+            let lo = star[j];
             let hi = lo;
             for (const s of series)
               for (let i = 0; i < s.n; i++) {
@@ -90,7 +91,7 @@ export function TrajectoryPanel() {
               xTicks: 2,
               yTicks: 2,
               yFormat: (v) => sig(v, 3),
-              refLines: [{ y: h.optimum.theta[j], label: '', dash: '2 3', colour: '#777' }],
+              refLines: [{ y: star[j], label: '', dash: '2 3', colour: '#777' }],
               hoverY: (v) => sig(v, 6),
             });
           });
@@ -188,10 +189,11 @@ function createPlane(host: HTMLElement) {
       })
       .select('title')
       .text((d) => `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
+    const ref = alignedReference(run);
     const refs = [
       { k: 'start', t: h.init, label: 'start', glyph: symbol(symbolCircle, 90)(), fill: 'none', stroke: '#000' },
-      { k: 'opt', t: h.optimum.theta, label: 'θ* (optimum)', glyph: symbol(symbolStar, 110)(), fill: '#ffd200', stroke: '#000' },
-      { k: 'truth', t: h.truth, label: 'truth', glyph: symbol(symbolCross, 70)(), fill: TRUTH_STYLE.colour, stroke: 'none' },
+      { k: 'opt', t: ref.optimum, label: 'θ* (optimum)', glyph: symbol(symbolStar, 110)(), fill: '#ffd200', stroke: '#000' },
+      { k: 'truth', t: ref.truth, label: 'truth', glyph: symbol(symbolCross, 70)(), fill: TRUTH_STYLE.colour, stroke: 'none' },
     ];
     marksG
       .selectAll('path.ref')

@@ -49,10 +49,15 @@ export interface AxisOptions {
 export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = true): ChartFrame {
   host.style.position = 'relative';
   const svg = select(host).append('svg').attr('class', 'chart');
+  // Charts are pictures for assistive technology (the figure's name, caption and the readout
+  // table carry the content); with ariaHidden=false only the drawing is hidden, so interactive
+  // children appended to the <svg> itself (the data panel's handles) stay reachable.
   if (ariaHidden) svg.attr('aria-hidden', 'true');
+  else svg.attr('role', 'group');
   const clipId = `clip-${++clipCounter}`;
   const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const root = svg.append('g');
+  if (!ariaHidden) root.attr('aria-hidden', 'true');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
   const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'end');
@@ -111,11 +116,16 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
         }),
       );
       tooltip.hidden = false;
-      const left = f.margin.left + px;
-      const flip = left > f.width * 0.55;
-      tooltip.style.left = flip ? '' : `${left + 12}px`;
-      tooltip.style.right = flip ? `${f.width - left + 12}px` : '';
-      tooltip.style.top = `${Math.max(0, f.margin.top + py - 10)}px`;
+      // Keep it inside the chart (the panel clips): right of the pointer, else left; clamp vertically.
+      const tw = tooltip.offsetWidth;
+      const th = tooltip.offsetHeight;
+      const ax = f.margin.left + px;
+      let left = ax + 12;
+      if (left + tw > f.width) left = ax - 12 - tw;
+      left = Math.max(0, Math.min(left, f.width - tw));
+      const top = Math.max(0, Math.min(f.margin.top + py - 10, f.height - th));
+      tooltip.style.left = `${left}px`;
+      tooltip.style.top = `${top}px`;
     },
     hideTooltip() {
       tooltip.hidden = true;
