@@ -24,12 +24,18 @@ export function collapse(model: MixtureModel, e: EStep): StopReason | null {
   const { dim, varianceFloor: floor } = model;
   for (const k of [0, 1] as const) {
     const R = k === 0 ? e.R1 : e.R2;
-    if (R < dim + 1)
+    const v = minVariance(dim, e.theta, k);
+    if (R < dim + 1) {
+      // Few points and a variance far below the other component's: it is sitting on those points.
+      const narrow = v < 1e-3 * minVariance(dim, e.theta, k === 0 ? 1 : 0);
       return stop(
         'collapse',
-        `component ${k + 1} emptied: it holds ${R.toPrecision(6)} effective points, fewer than the ${dim + 1} needed to identify its mean and variance`,
+        narrow
+          ? `component ${k + 1} collapsed onto ${R.toPrecision(3)} effective points with variance ${v.toPrecision(3)}, where the likelihood is unbounded`
+          : `component ${k + 1} emptied: it holds ${R.toPrecision(6)} effective points, fewer than the ${dim + 1} needed to identify its mean and variance`,
       );
-    if (floor > 0 && minVariance(dim, e.theta, k) <= floor * (1 + 1e-6))
+    }
+    if (floor > 0 && v <= floor * (1 + 1e-6))
       return stop(
         'collapse',
         `component ${k + 1}'s variance hit the floor ${floor.toPrecision(3)}: it is shrinking onto a few points, where the likelihood is unbounded`,
