@@ -132,6 +132,9 @@ export async function raceOnModel(
     get done() {
       return lanes.every((l) => l.run.stop !== null);
     },
+    dispose() {
+      for (const l of lanes) l.opt?.dispose?.();
+    },
     advance(maxIterations: number): boolean {
       for (const lane of lanes) {
         for (let k = 0; k < maxIterations && lane.run.stop === null && lane.opt; k++) {

@@ -53,4 +53,6 @@ export interface Race {
   /** Runs up to `maxIterations` more iterations of every method still running; returns true while any is running. */
   advance(maxIterations: number): boolean;
   readonly done: boolean;
+  /** Frees what the methods hold (Adam's tfjs tensors); call when the race is superseded. */
+  dispose(): void;
 }

@@ -24,7 +24,7 @@ const setRun = (patch: Partial<RunState>): void =>
 function send(query: string, epoch: number): void {
   configuring = true;
   raceWorker
-    .configure(query, epoch)
+    .configure(query, epoch, useStore.getState().config.it)
     .then(onConfigured, (e: unknown) => onConfigured({ ok: false, superseded: false, epoch, error: String(e) }))
     .finally(() => {
       configuring = false;
@@ -74,19 +74,21 @@ export function pullIfNeeded(): void {
 }
 
 function onPulled(reply: PullReply | null): void {
-  const run = useStore.getState().run;
+  const { run, config } = useStore.getState();
   if (!reply || reply.epoch !== run.epoch || !run.header || run.header.epoch !== reply.epoch) return;
   const stride = strideOf(run);
-  let grew = false;
+  // Rows beyond the cursor are stored silently: redrawing every panel for rows nobody sees would
+  // keep the main thread busy (and slow the worker on small machines) while the race computes ahead.
+  let visible = false;
   reply.batches.forEach((b, i) => {
     const t = run.traces[i];
     if (!t || t.method !== b.method) return;
     const before = t.count;
     const stopped = t.stop;
     appendBatch(t, b, stride);
-    grew ||= t.count !== before || t.stop !== stopped;
+    visible ||= (before <= config.it && t.count !== before) || t.stop !== stopped;
   });
-  const patch: Partial<RunState> = { done: reply.done, idle: reply.idle, error: reply.error };
+  const patch: Partial<RunState> = { done: reply.done, idle: reply.idle, error: reply.error, phases: reply.phases };
   if (reply.contours) {
     patch.contours = reply.contours;
     patch.contoursEpoch = reply.epoch;
@@ -97,8 +99,9 @@ function onPulled(reply: PullReply | null): void {
     curveReceived = reply.lambdaCurve.length;
   }
   patch.lambdaCurveTotal = reply.lambdaCurveTotal;
-  if (grew || reply.contours || reply.lambdaCurve || reply.done !== run.done || reply.idle !== run.idle || reply.error)
+  if (visible || reply.contours || reply.lambdaCurve || reply.done !== run.done || reply.idle !== run.idle || reply.error !== run.error)
     setRun(patch);
+  else Object.assign(run, patch); // bookkeeping only (no redraw)
 }
 
 /** Wires the store to the worker. Call once at startup. */

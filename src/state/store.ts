@@ -52,6 +52,8 @@ export interface RunState {
   /** The worker has nothing left to compute for `header` (stop polling). */
   idle: boolean;
   error: string | null;
+  /** Worker stage timings for `epoch` (see PullReply.phases). */
+  phases: Readonly<Record<string, number>>;
   /** Bumped on every change of the run data (traces grow in place). */
   version: number;
 }
@@ -88,6 +90,7 @@ export const emptyRun = (): RunState => ({
   done: false,
   idle: false,
   error: null,
+  phases: {},
   version: 0,
 });
 

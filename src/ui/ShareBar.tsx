@@ -53,6 +53,8 @@ export function ShareBar() {
 
   async function download(format: 'json' | 'csv') {
     setBusy(format);
+    // The document holds every method's whole trace: the worker may still have to finish the race.
+    setMessage('Finishing the race…');
     try {
       const text = await exportCurrent(format);
       if (text === null) {

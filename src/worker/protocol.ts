@@ -90,6 +90,8 @@ export interface PullReply {
   readonly idle: boolean;
   /** The engine threw while advancing this epoch. */
   readonly error: string | null;
+  /** ms after configure at which each stage finished: build, rows (to the cursor), contours, curve. */
+  readonly phases: Readonly<Record<string, number>>;
 }
 
 export type ConfigureReply =
@@ -106,8 +108,11 @@ export interface ExportReply {
 
 /** The worker's API as seen through comlink (every call is async on the UI side). */
 export interface RaceWorkerApi {
-  /** New settings. Cancels stale work; resolves when this epoch's race is built (or superseded). */
-  configure(query: string, epoch: number): Promise<ConfigureReply>;
+  /**
+   * New settings. Cancels stale work; resolves when this epoch's race is built (or superseded).
+   * `cursor`: the iteration the UI shows, computed first.
+   */
+  configure(query: string, epoch: number, cursor: number): Promise<ConfigureReply>;
   /**
    * Rows since `since[i]` for each method of `epoch`, plus contours / λ curve when new.
    * `cursor` tells the worker which iteration the UI wants first (computed with priority).

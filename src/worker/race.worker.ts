@@ -34,7 +34,8 @@ import {
 const SLICE_MS = 8;
 /** Rows computed beyond the cursor before lower-priority work, so playback never waits. */
 const LOOKAHEAD = 40;
-const GRID = 40;
+/** Contour grids: a coarse one first (the panel can draw), then a fine one in the background. */
+const GRIDS = [20, 48] as const;
 /** Separations of the λ_max curve (units of pooled σ). */
 export const CURVE_SEPS: readonly number[] = Array.from({ length: 32 }, (_, i) => 0.25 * (i + 1));
 
@@ -44,11 +45,15 @@ interface Job {
   readonly race: Race;
   readonly model: MixtureModel;
   cursor: number;
-  grid: { spec: Omit<ContourGrid, 'values' | 'base'>; values: Float64Array; row: number; base: Float64Array } | null;
-  contoursSent: boolean;
+  grid: { spec: Omit<ContourGrid, 'values' | 'base'>; values: Float64Array; row: number; base: Float64Array; level: number } | null;
+  /** Finest grid level sent to the UI (−1: none yet). */
+  contoursSent: number;
   curveKey: string;
   exportWaiters: (() => void)[];
   error: string | null;
+  /** When each stage finished, ms after configure was called (the benchmark prints them). */
+  phases: Record<string, number>;
+  t0: number;
 }
 
 let latestEpoch = -1;
@@ -88,10 +93,16 @@ function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
   const { race } = j;
   const advance = () => race.advance(1);
   if (!race.done && (j.exportWaiters.length > 0 || minRows(race) <= j.cursor)) return { run: advance, urgent: true };
-  if (!j.grid || j.grid.row < j.grid.spec.ny) return { run: () => contourRow(j), urgent: true };
+  j.phases.rows ??= performance.now() - j.t0;
+  if (!j.grid || (j.grid.level === 0 && j.grid.row < j.grid.spec.ny)) return { run: () => contourRow(j), urgent: true };
+  j.phases.contours ??= performance.now() - j.t0;
   const curve = curveCache.get(j.curveKey) ?? [];
   if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: true };
+  j.phases.curve ??= performance.now() - j.t0;
   if (!race.done && minRows(race) <= j.cursor + LOOKAHEAD) return { run: advance, urgent: true };
+  // The fine grid, once the coarse one has gone out.
+  const finer = j.grid.row < j.grid.spec.ny || (j.grid.level < GRIDS.length - 1 && j.contoursSent >= j.grid.level);
+  if (finer) return { run: () => contourRow(j), urgent: false };
   if (!race.done) return { run: advance, urgent: false };
   return null;
 }
@@ -126,7 +137,7 @@ function firstCoords(dim: 1 | 2, t: Float64Array): [number, number] {
   return dim === 1 ? [t[1], t[2]] : [t[1], t[3]];
 }
 
-function gridSpec(j: Job): Omit<ContourGrid, 'values' | 'base'> {
+function gridSpec(j: Job, size: number): Omit<ContourGrid, 'values' | 'base'> {
   const { race } = j;
   const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => firstCoords(race.dim, t));
   let lo = Math.min(...pts);
@@ -135,7 +146,7 @@ function gridSpec(j: Job): Omit<ContourGrid, 'values' | 'base'> {
   lo -= pad;
   hi += pad;
   // Same range on both axes: the plane is symmetric about μ1 = μ2 (label swap).
-  return { nx: GRID, ny: GRID, x0: lo, x1: hi, y0: lo, y1: hi };
+  return { nx: size, ny: size, x0: lo, x1: hi, y0: lo, y1: hi };
 }
 
 /**
@@ -158,10 +169,13 @@ function sliceBase(j: Job): Float64Array {
 }
 
 function contourRow(j: Job): void {
-  if (!j.grid) {
-    const spec = gridSpec(j);
-    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0, base: sliceBase(j) };
+  if (!j.grid || (j.grid.row >= j.grid.spec.ny && j.grid.level < GRIDS.length - 1 && j.contoursSent >= j.grid.level)) {
+    // Start the next (finer) grid once the previous one has been sent.
+    const level = j.grid ? j.grid.level + 1 : 0;
+    const spec = gridSpec(j, GRIDS[level]);
+    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0, base: j.grid?.base ?? sliceBase(j), level };
   }
+  if (j.grid.row >= j.grid.spec.ny) return;
   const { spec, values } = j.grid;
   const iy = j.grid.row++;
   const theta = Float64Array.from(j.grid.base);
@@ -213,7 +227,7 @@ function packRows(j: Job, methodIndex: number, since: number): MethodBatch {
 
 // ---------------------------------------------------------------- the API
 const api: RaceWorkerApi = {
-  async configure(query, epoch) {
+  async configure(query, epoch, cursor) {
     latestEpoch = Math.max(latestEpoch, epoch);
     if (epoch < latestEpoch) return { ok: false, superseded: true, epoch };
     const t0 = performance.now();
@@ -234,12 +248,14 @@ const api: RaceWorkerApi = {
       state,
       race,
       model,
-      cursor: state.it,
+      cursor: Math.max(state.it, cursor),
       grid: null,
-      contoursSent: false,
+      contoursSent: -1,
       curveKey: curveKeyOf(state),
       exportWaiters: [],
       error: null,
+      phases: { build: performance.now() - t0 },
+      t0,
     };
     schedule();
     const header: RaceHeader = {
@@ -274,9 +290,10 @@ const api: RaceWorkerApi = {
     }
     const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
     let contours: ContourGrid | null = null;
-    if (!j.contoursSent && j.grid && j.grid.row >= j.grid.spec.ny) {
+    if (j.grid && j.grid.row >= j.grid.spec.ny && j.contoursSent < j.grid.level) {
       contours = { ...j.grid.spec, values: j.grid.values.slice(), base: j.grid.base.slice() };
-      j.contoursSent = true;
+      j.contoursSent = j.grid.level;
+      schedule(); // the next grid level may start now
     }
     const curve = curveCache.get(j.curveKey) ?? [];
     const reply: PullReply = {
@@ -288,6 +305,7 @@ const api: RaceWorkerApi = {
       done: j.race.done,
       idle: j.error !== null || nextTask(j) === null,
       error: j.error,
+      phases: { ...j.phases },
     };
     const buffers = batches.map((b) => b.rows.buffer as ArrayBuffer);
     if (contours) buffers.push(contours.values.buffer as ArrayBuffer);

@@ -105,7 +105,8 @@ function inputToDrawn(sep) {
         obs.disconnect();
         clearTimeout(timer);
         const s = window.__emLab.getState();
-        resolve({ ms: hit.startTime - t0, buildMs: s.run.header?.buildMs ?? NaN });
+        const ph = s.run.phases ?? {};
+        resolve({ ms: hit.startTime - t0, buildMs: ph.build ?? NaN, rowsMs: ph.rows ?? NaN, contoursMs: ph.contours ?? NaN });
       }
     });
     obs.observe({ type: 'mark' });
@@ -122,8 +123,8 @@ async function waitDrawn(page) {
   }, null, { timeout: 60_000 });
 }
 
-async function latencySeries(page, it) {
-  await page.goto(`${BASE}/?v=1&n=2000&it=${it}`);
+async function latencySeries(page, it, methods = '') {
+  await page.goto(`${BASE}/?v=1&n=2000&it=${it}${methods ? `&methods=${methods}` : ''}`);
   await waitDrawn(page);
   // Let the λ curve and look-ahead finish so they do not compete with the first samples.
   await page.waitForFunction(() => window.__emLab.getState().run.idle, null, { timeout: 120_000 }).catch(() => {});
@@ -171,7 +172,9 @@ async function dragAndPlay(page) {
   const itStart = await page.evaluate(() => window.__emLab.getState().config.it);
   await page.waitForTimeout(8000);
   const itEnd = await page.evaluate(() => window.__emLab.getState().config.it);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // Playback pauses by itself at the end of a finished race.
+  const pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pauseButton.isVisible()) await pauseButton.click();
   const play = await page.evaluate(() => [...window.__bench.longTasks]);
   return { drag, dragMoves: k, afterRelease, play, playIterations: itEnd - itStart };
 }
@@ -189,15 +192,25 @@ async function main() {
 
     const at0 = await latencySeries(page, 0);
     const at20 = await latencySeries(page, 20);
+    const noAdam20 = await latencySeries(page, 20, 'em,grad,ecg,hybrid,squarem,newton');
     const dp = await dragAndPlay(page);
 
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
     const row = (name, xs) => `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
-    console.log('\n## Separation input → every panel drawn again (N = 2000, 7 methods, isolated inputs, ms)\n');
+    console.log('\n## Separation input → every panel drawn again (N = 2000, 7 methods, isolated inputs, ms)');
+    console.log('Worker lines: when each stage finished, ms after the worker received the settings.\n');
     console.log('| case | samples | p50 | p95 | max |\n|---|---|---|---|---|');
-    console.log(row('cursor at iteration 0', at0.map((s) => s.ms)));
-    console.log(row('cursor at iteration 20', at20.map((s) => s.ms)));
-    console.log(row('  of which: worker builds data, start, θ* (createRace)', [...at0, ...at20].map((s) => s.buildMs)));
+    const series = [
+      ['cursor at iteration 0', at0],
+      ['cursor at iteration 20', at20],
+      ['cursor at iteration 20, Adam off (6 methods)', noAdam20],
+    ];
+    for (const [name, xs] of series) {
+      console.log(row(name, xs.map((s) => s.ms)));
+      console.log(row('  worker: race built (data, start, θ*)', xs.map((s) => s.buildMs)));
+      console.log(row('  worker: rows up to the cursor computed', xs.map((s) => s.rowsMs)));
+      console.log(row('  worker: coarse contour grid computed', xs.map((s) => s.contoursMs)));
+    }
 
     const lt = (xs) => `${xs.length} (longest ${xs.length ? fmt(Math.max(...xs.map((t) => t.duration))) : '—'} ms)`;
     console.log('\n## Main thread while interacting\n');

@@ -37,6 +37,7 @@ export async function createAdam(ctx: MethodContext): Promise<Optimizer> {
       return { e, kind };
     },
     dispose() {
+      if (phi.isDisposed) return; // the race may dispose a lane twice (on stop and on supersede)
       phi.dispose();
       data.dispose();
       optimizer.dispose();

@@ -152,7 +152,7 @@ function createPlane(host: HTMLElement) {
     const sym = h.dim === 1 ? '' : ' x';
     frame.axes(x, y, { xLabel: `μ₁${sym}`, yLabel: `μ₂${sym}`, xTicks: 5, yTicks: 5 });
 
-    const key = grid ? `${run.contoursEpoch}:${side}` : '';
+    const key = grid ? `${run.contoursEpoch}:${grid.nx}:${side}` : '';
     if (key !== contourKey) {
       contourKey = key;
       contourImage = renderContours(contourLayers(grid, x, y), side);
