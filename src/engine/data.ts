@@ -8,7 +8,8 @@
  * sample. The draws of point i depend only on the draws before it, so the first n points of a
  * larger sample are the n-point sample.
  */
-import { randomLcg, randomNormal, randomUniform } from 'd3';
+import { randomLcg, randomUniform } from 'd3';
+import { log, sinCosDeg } from './detmath';
 import type { ExperimentState } from '../experiment/state';
 import type { Dim, Theta } from './types';
 
@@ -23,9 +24,7 @@ export function truthTheta(s: TruthInput): Theta {
     return Float64Array.of(w, 0, sep * Math.sqrt(w + (1 - w) * vr), 1, vr);
   }
   // Σ1 = R(rot) diag(1, aspect) R(rot)ᵀ; Σ2 = vr · R(−rot) diag(1, aspect) R(−rot)ᵀ (mirror image).
-  const a = (s.rot * Math.PI) / 180;
-  const c = Math.cos(a);
-  const sn = Math.sin(a);
+  const [sn, c] = sinCosDeg(s.rot);
   const xx = c * c + s.aspect * sn * sn;
   const yy = sn * sn + s.aspect * c * c;
   const xy = (1 - s.aspect) * c * sn;
@@ -53,10 +52,37 @@ interface CacheEntry {
 const cache: CacheEntry[] = [];
 const CACHE_SIZE = 2;
 
+/**
+ * Standard normals from a uniform source: d3-random's randomNormal algorithm (Marsaglia's polar
+ * method, both draws of each accepted pair used), with the deterministic log in place of Math.log,
+ * whose last bit differs between JavaScript engines — the data must be bit-identical in the browser
+ * and in Node.
+ */
+function polarNormal(uniform: () => number): () => number {
+  let spare: number | null = null;
+  let factor = 0;
+  return () => {
+    if (spare !== null) {
+      const y = spare * factor;
+      spare = null;
+      return y;
+    }
+    let x: number, y: number, r: number;
+    do {
+      x = uniform() * 2 - 1;
+      y = uniform() * 2 - 1;
+      r = x * x + y * y;
+    } while (!r || r > 1);
+    factor = Math.sqrt((-2 * log(r)) / r);
+    spare = x;
+    return y * factor;
+  };
+}
+
 function draw(seed: number, n: number, dim: Dim): Noise {
   const source = randomLcg(seed);
   const uniform = randomUniform.source(source)(0, 1);
-  const normal = randomNormal.source(source)(0, 1);
+  const normal = polarNormal(source);
   const u = new Float64Array(n);
   const eps = new Float64Array(n * dim);
   for (let i = 0; i < n; i++) {

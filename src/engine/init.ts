@@ -1,6 +1,7 @@
 /**
  * The shared start θ⁰ of a race, and the sample moments it (and the variance floor) is built from.
  */
+import { hypot } from './detmath';
 import { minEigenSym2 } from './linalg';
 import { randomInt, randomLcg } from 'd3';
 import type { ExperimentState } from '../experiment/state';
@@ -71,7 +72,7 @@ export function startIndices(init: number, data: Float64Array, dim: Dim): [numbe
   const c = sampleCovariance(data, dim);
   const minDist = 1e-3 * Math.sqrt(dim === 1 ? c[0] : (c[0] + c[2]) / 2);
   const dist = (i: number, j: number) =>
-    dim === 1 ? Math.abs(data[i] - data[j]) : Math.hypot(data[2 * i] - data[2 * j], data[2 * i + 1] - data[2 * j + 1]);
+    dim === 1 ? Math.abs(data[i] - data[j]) : hypot(data[2 * i] - data[2 * j], data[2 * i + 1] - data[2 * j + 1]);
   const i = pick();
   let j = pick();
   for (let k = 0; k < MAX_REDRAWS && (j === i || dist(i, j) < minDist); k++) j = pick();

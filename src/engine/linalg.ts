@@ -1,6 +1,7 @@
 /**
  * Small dense linear algebra on p×p row-major Float64Arrays (p ≤ 11), delegated to ml-matrix.
  */
+import { hypot } from './detmath';
 import { allFinite } from './vec';
 import { CholeskyDecomposition, EigenvalueDecomposition, LuDecomposition, Matrix } from 'ml-matrix';
 
@@ -87,6 +88,6 @@ export function dmMatrix(ioc: Float64Array, im: Float64Array, p: number): Float6
 /** Smallest eigenvalue of the symmetric 2×2 [[a, b], [b, c]], as det/λmax to avoid cancellation. */
 export function minEigenSym2(a: number, b: number, c: number): number {
   const h = 0.5 * (a - c);
-  const lmax = 0.5 * (a + c) + Math.hypot(h, b);
-  return lmax > 0 ? (a * c - b * b) / lmax : 0.5 * (a + c) - Math.hypot(h, b);
+  const lmax = 0.5 * (a + c) + hypot(h, b);
+  return lmax > 0 ? (a * c - b * b) / lmax : 0.5 * (a + c) - hypot(h, b);
 }

@@ -7,7 +7,7 @@
  *   [5, 6]    b2 = Σ r_n2 e_n2             [7, 8, 9]  vech A2
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
  */
-import { expNeg as importedExpNeg } from './fastexp';
+import { expNeg as importedExpNeg, exp, hypot, log, log1p, sigmoid } from './detmath';
 import { minEigenSym2 } from './linalg';
 import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
 import type { EStep, MixtureModel, Theta } from './types';
@@ -17,7 +17,7 @@ import type { EStep, MixtureModel, Theta } from './types';
 const expNeg = importedExpNeg;
 const BLOCK = IMPORTED_BLOCK;
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 /** Relative slack on the floor in domainError (the floored M-step lands on the floor up to rounding). */
 const FLOOR_SLACK = 1e-9;
 
@@ -53,7 +53,7 @@ function component(theta: Theta, k: 0 | 1): Comp {
     pa: sc / det,
     pb: -sb / det,
     pc: sa / det,
-    c: Math.log(w) - LOG_2PI - 0.5 * Math.log(det),
+    c: log(w) - LOG_2PI - 0.5 * log(det),
   };
 }
 
@@ -182,7 +182,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
         a2xy += u2x * ey2;
         a2yy += u2y * ey2;
       }
-      const logProd = Math.log(prod);
+      const logProd = log(prod);
       acc.add(0, top);
       acc.add(0, logProd);
       acc.add(1, sH + logProd);
@@ -236,7 +236,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
       let c = empty ? th[7 + 3 * k] : s[so + 4] / R - dy * dy;
       if (varianceFloor > 0) {
         const h = 0.5 * (a - c),
-          rad = Math.hypot(h, b);
+          rad = hypot(h, b);
         const lmax = 0.5 * (a + c) + rad;
         if (!(lmax > varianceFloor)) {
           // both eigenvalues clip to the floor
@@ -294,7 +294,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   function toFree(theta: Theta): Float64Array {
     const phi = new Float64Array(11);
     const pi = theta[0];
-    phi[0] = Math.log(pi) - Math.log1p(-pi);
+    phi[0] = log(pi) - log1p(-pi);
     phi.set(theta.subarray(1, 5), 1);
     for (let k = 0; k < 2; k++) {
       const o = 5 + 3 * k;
@@ -302,9 +302,9 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
         b = theta[o + 1],
         c = theta[o + 2];
       const l11 = Math.sqrt(a);
-      phi[o] = 0.5 * Math.log(a);
+      phi[o] = 0.5 * log(a);
       phi[o + 1] = b / l11;
-      phi[o + 2] = 0.5 * Math.log((a * c - b * b) / a); // Λ22² = det/Σ11
+      phi[o + 2] = 0.5 * log((a * c - b * b) / a); // Λ22² = det/Σ11
     }
     return phi;
   }
@@ -312,13 +312,13 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   function fromFree(phi: Float64Array): Theta {
     const theta = new Float64Array(11);
     const z = phi[0];
-    theta[0] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    theta[0] = sigmoid(z);
     theta.set(phi.subarray(1, 5), 1);
     for (let k = 0; k < 2; k++) {
       const o = 5 + 3 * k;
-      const L11 = Math.exp(phi[o]),
+      const L11 = exp(phi[o]),
         L21 = phi[o + 1],
-        L22 = Math.exp(phi[o + 2]);
+        L22 = exp(phi[o + 2]);
       theta[o] = L11 * L11;
       theta[o + 1] = L11 * L21;
       theta[o + 2] = L21 * L21 + L22 * L22;
@@ -479,9 +479,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
         ey2 = y - c2.my;
       const a1 = c1.c - 0.5 * (c1.pa * ex1 * ex1 + 2 * c1.pb * ex1 * ey1 + c1.pc * ey1 * ey1);
       const a2 = c2.c - 0.5 * (c2.pa * ex2 * ex2 + 2 * c2.pb * ex2 * ey2 + c2.pc * ey2 * ey2);
-      const d = a1 - a2;
-      const e = Math.exp(-Math.abs(d));
-      r[i] = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+      r[i] = sigmoid(a1 - a2);
     }
     return r;
   }
