@@ -4,16 +4,17 @@
  *
  * What restarts the run (a new epoch in the worker): any change of data, start, method set,
  * tolerances, τ/burn-in or step sizes. The cursor stays where it is, except for New data, New
- * start, dimension and Reset, which rewind it to 0. View changes (cursor, x-axis, speed, focus)
- * never recompute anything.
+ * start, dimension, a scenario (preset) and Reset, which rewind it to 0. View changes (cursor,
+ * x-axis, speed, focus) never recompute anything.
  */
 import type { Dim, MethodId } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
+import type { Preset } from '../experiment/presets';
 import { DEFAULT_STATE, SEED_MAX } from '../experiment/schema';
 import type { ExperimentState } from '../experiment/state';
 import { frontier, isCurrent, lastIteration } from './run-data';
 import { useStore, type ViewState } from './store';
-import { flushUrl, writeUrl, type UrlCommit } from './url-sync';
+import { flushUrl, raceQueryOf, writeUrl, type UrlCommit } from './url-sync';
 
 /** Rounds and clamps through the codec, so the store only ever holds canonical states. */
 const canonical = (c: ExperimentState): ExperimentState => decodeQuery(encodeQuery(c)).state;
@@ -114,6 +115,15 @@ export function setStartMeans(start: Float64Array, commit: UrlCommit): void {
 }
 
 export const clearStart = (): void => setConfig({ start: null }, 'push');
+
+/** A named scenario (presets.ts): its settings as one new history entry, the cursor back at 0. */
+export function applyPreset(preset: Preset): void {
+  const { config, view } = useStore.getState();
+  setConfig({ ...preset.apply(config), it: 0 }, 'push');
+  const next = useStore.getState().config;
+  useStore.setState({ preset: { id: preset.id, raceQuery: raceQueryOf(next) } });
+  if (!next.methods.includes(view.focus)) setView({ focus: next.methods[0] });
+}
 
 export function dismissRepairs(): void {
   useStore.setState({ repairs: [] });

@@ -10,10 +10,12 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { MethodId, StopReason } from '../engine/types';
 import { DEFAULT_STATE } from '../experiment/schema';
+import type { Preset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import type { ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
 
 export type XAxis = 'iterations' | 'evaluations';
+export type PresetId = Preset['id'];
 
 export interface ViewState {
   xAxis: XAxis;
@@ -73,6 +75,11 @@ export interface AppState {
   workerError: string | null;
   /** Short-lived confirmation ("Copied", "Downloaded"). */
   toast: string | null;
+  /**
+   * The scenario last chosen and the race query it produced: its caption is shown while the
+   * settings still equal that query (any later change of settings hides it; Back/Forward to it shows it again).
+   */
+  preset: { id: PresetId; raceQuery: string } | null;
 }
 
 const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
@@ -101,6 +108,7 @@ export const useStore = create<AppState>()(() => ({
   repairs: [],
   workerError: null,
   toast: null,
+  preset: null,
 }));
 
 export const SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];

@@ -58,6 +58,17 @@ interface Job {
 
 let latestEpoch = -1;
 let job: Job | null = null;
+
+/**
+ * Ends a job that was replaced or cancelled: frees what its race holds (Adam's tfjs tensors, which
+ * the garbage collector never reclaims) and releases any export still waiting on it (it answers null).
+ */
+function retire(j: Job | null): void {
+  if (!j) return;
+  j.race.dispose();
+  for (const w of j.exportWaiters.splice(0)) w();
+}
+
 /** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
 const curveCache = new Map<string, LambdaPoint[]>();
 
@@ -240,9 +251,13 @@ const api: RaceWorkerApi = {
       return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
     }
     // A newer configure may have been answered while this one awaited (e.g. tfjs loading).
-    if (epoch < latestEpoch) return { ok: false, superseded: true, epoch };
+    if (epoch < latestEpoch) {
+      race.dispose();
+      return { ok: false, superseded: true, epoch };
+    }
     const dim = race.dim;
     const model = dim === 1 ? createModel1D(race.data) : createModel2D(race.data);
+    retire(job);
     job = {
       epoch,
       state,
@@ -313,7 +328,10 @@ const api: RaceWorkerApi = {
   },
 
   async cancel(epoch) {
-    if (job && job.epoch === epoch) job = null;
+    if (job && job.epoch === epoch) {
+      retire(job);
+      job = null;
+    }
   },
 
   async exportRun(epoch, format, query) {

@@ -11,6 +11,7 @@ import { clearStart, newData, newStart, setConfig, setDim, toggleMethod } from '
 import { useSettings, useStore } from '../../state/store';
 import { fixed, int, sci } from '../format';
 import { MethodSwatch } from '../Legend';
+import { Presets } from './Presets';
 import { Slider } from './Slider';
 
 const N_CHOICES = [50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
@@ -26,6 +27,7 @@ const Restarts = () => (
 export function Controls() {
   return (
     <div className="controls">
+      <Presets />
       <MixtureControls />
       <StartControls />
       <MethodControls />

@@ -191,8 +191,10 @@ function SpectrumCaption() {
   return (
     <>
       <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max ={' '}
-      {fixed(lam, 3)}: EM gains one decade of parameter error every {Number.isFinite(per) ? sig(per, 3) : '—'}{' '}
-      iterations. Dashed: spectrum at θ*. Right: λ_max vs separation.
+      {fixed(lam, 3)}
+      {/* λ_max ≥ 1 (e.g. identical components): no linear rate, so no iterations per decade. */}
+      {lam >= 1 ? ': EM has no linear rate here.' : `: EM gains one decade of parameter error every ${Number.isFinite(per) ? sig(per, 3) : '—'} iterations.`}{' '}
+      Dashed: spectrum at θ*. Right: λ_max vs separation.
     </>
   );
 }
