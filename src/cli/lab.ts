@@ -1,5 +1,5 @@
 /**
- * Headless runner: `npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--lenient]`.
+ * Headless runner: `npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient]`.
  * Same engine, same codec as the app; prints the run document (or CSV traces) on stdout.
  * Exit 0 on success; exit 2 with a message on stderr for invalid input.
  */
@@ -7,11 +7,12 @@ import { createRace } from '../engine/race';
 import { decodeQuery, formatRepair } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 
-const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--lenient]
+const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient]
 
-  --summary   leave the data points out of the JSON document
-  --csv       print the traces as CSV (one row per method and iteration) instead of JSON
-  --lenient   run a query that needed repairs (clamped or defaulted values) instead of rejecting it
+  --summary      leave the data points out of the JSON document
+  --csv          print the traces as CSV (one row per method and iteration) instead of JSON
+  --diagnostics  add per-row gap L* − L and DM spectrum at θ, and each run's observed rates
+  --lenient      run a query that needed repairs (clamped or defaulted values) instead of rejecting it
 
 Example: npm run --silent lab -- 'v=1&dim=1&n=1000&sep=2.5&methods=em,ecg&iters=500' --summary
 The query keys are documented in README.md.`;
@@ -24,7 +25,7 @@ function fail(message: string): never {
 async function main(argv: string[]): Promise<void> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const positional = argv.filter((a) => !a.startsWith('--'));
-  for (const f of flags) if (!['--summary', '--csv', '--lenient', '--help'].includes(f)) fail(`unknown option ${f}\n\n${USAGE}`);
+  for (const f of flags) if (!['--summary', '--csv', '--diagnostics', '--lenient', '--help'].includes(f)) fail(`unknown option ${f}\n\n${USAGE}`);
   if (flags.has('--help')) {
     process.stdout.write(USAGE + '\n');
     return;
@@ -38,12 +39,12 @@ async function main(argv: string[]): Promise<void> {
   }
   let race;
   try {
-    race = await createRace(state);
+    race = await createRace(state, { spectrum: flags.has('--diagnostics') });
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }
   while (race.advance(1000));
-  process.stdout.write(flags.has('--csv') ? traceCsv(race) : documentJson(runDocument(race, state, { summary: flags.has('--summary') })));
+  process.stdout.write(flags.has('--csv') ? traceCsv(race) : documentJson(runDocument(race, state, { summary: flags.has('--summary'), diagnostics: flags.has('--diagnostics') })));
 }
 
 main(process.argv.slice(2)).catch((err) => fail(err instanceof Error ? err.message : String(err)));

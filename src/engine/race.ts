@@ -15,12 +15,17 @@ import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
 import { stop } from './stop';
 import type { MethodRun, Optimum, Race, TraceRow } from './trace';
-import type { EStep, MixtureModel, StopReason, Theta } from './types';
+import type { EStep, MethodId, MixtureModel, StopReason, Theta } from './types';
 import { norm2, normInf } from './vec';
 
 export interface RaceOptions {
-  /** Compute the DM spectrum at every row (one extra pass over the data per row). */
-  spectrum?: boolean;
+  /**
+   * Compute the DM spectrum at every row (one extra pass over the data per row): `true` for every
+   * method, or only for the methods listed (the app shows one method's spectrum at a time).
+   */
+  spectrum?: boolean | readonly MethodId[];
+  /** Called as each build stage ends ('data', 'optimum', 'lanes'): cheap timing hooks for the worker. */
+  onPhase?: (name: string) => void;
 }
 
 /** Relative ΔL below which L has stopped moving in float64 (a few ulps). */
@@ -48,6 +53,8 @@ interface Lane {
   opt: Optimizer | null;
   ev: Evaluator;
   flat: number;
+  /** Per-row DM spectra for this method. */
+  spectrum: boolean;
 }
 
 export async function createRace(state: ExperimentState, options: RaceOptions = {}): Promise<Race> {
@@ -55,6 +62,7 @@ export async function createRace(state: ExperimentState, options: RaceOptions = 
   const truth = truthTheta(state);
   const model = createModel(state.dim, data, varianceFloor(state, data));
   const init = initialTheta(state, data).theta;
+  options.onPhase?.('data');
   return raceOnModel(model, init, truth, state, options);
 }
 
@@ -72,9 +80,12 @@ export async function raceOnModel(
   }
   const problem = startProblem(model, init);
   const optimum: Optimum = computeOptimum(model, init, truth);
+  options.onPhase?.('optimum');
   const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
 
-  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step']): TraceRow => ({
+  const want = options.spectrum;
+  const spectrumOf = (method: MethodId): boolean => (typeof want === 'boolean' ? want : want !== undefined && want.includes(method));
+  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean): TraceRow => ({
     iteration,
     evaluations,
     logLik: e.logLik,
@@ -82,7 +93,7 @@ export async function raceOnModel(
     entropy: e.entropy,
     gradNorm: norm2(model.gradientFree(e)),
     step,
-    ...(options.spectrum ? { eigenvalues: spectrumAt(model, e) } : {}),
+    ...(spectrum ? { eigenvalues: spectrumAt(model, e) } : {}),
   });
 
   const lanes: Lane[] = [];
@@ -90,10 +101,12 @@ export async function raceOnModel(
     const ev = new Evaluator(model);
     const run: MethodRun = { method, rows: [], stop: problem };
     ev.count = 1; // the E-step at the start
-    run.rows.push(rowFor(0, 1, startE, 'start'));
+    const spectrum = spectrumOf(method);
+    run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
     const opt = problem ? null : await FACTORIES[method]({ model, ev, start: startE, options: methodOptions });
-    lanes.push({ run, opt, ev, flat: 0 });
+    lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
+  options.onPhase?.('lanes');
 
   const judge = (lane: Lane, out: StepOutcome, prev: TraceRow, row: TraceRow): StopReason | null => {
     if (out.stop) return out.stop;
@@ -101,8 +114,8 @@ export async function raceOnModel(
     if (c) return c;
     const gap = optimum.logLik - row.logLik;
     let converged: StopReason | null = null;
-    if (gap >= 0 && gap < state.tol) converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol}`);
-    else if (row.gradNorm < state.gtol) converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol}`);
+    if (gap >= 0 && gap < state.tol) converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol.toExponential()}`);
+    else if (row.gradNorm < state.gtol) converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol.toExponential()}`);
     else {
       const rel = Math.abs(row.logLik - prev.logLik) / Math.max(1, Math.abs(row.logLik));
       lane.flat = rel < REL_DL_FLOOR ? lane.flat + 1 : 0;
@@ -135,13 +148,15 @@ export async function raceOnModel(
     dispose() {
       for (const l of lanes) l.opt?.dispose?.();
     },
-    advance(maxIterations: number): boolean {
-      for (const lane of lanes) {
+    advance(maxIterations: number, only?: readonly number[]): boolean {
+      for (let li = 0; li < lanes.length; li++) {
+        if (only && !only.includes(li)) continue;
+        const lane = lanes[li];
         for (let k = 0; k < maxIterations && lane.run.stop === null && lane.opt; k++) {
           const prev = lane.run.rows[lane.run.rows.length - 1];
           const out = lane.opt.step();
           const moved = out.e.theta !== prev.theta;
-          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind));
+          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum));
           const row = lane.run.rows[lane.run.rows.length - 1];
           lane.run.stop = judge(lane, out, prev, row) ?? (moved ? null : stop('line-search-failed', 'no progress'));
           if (lane.run.stop) lane.opt.dispose?.();

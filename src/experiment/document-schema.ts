@@ -79,6 +79,9 @@ function documentFor<D extends 1 | 2>(dim: D) {
         method: z.enum(METHOD_IDS),
         stopReason: z.string().min(1),
         stopCode: z.enum(STOP_CODES).nullable(),
+        observedRates: z
+          .strictObject({ paramRatio: finite.nullable(), stepRatio: finite.nullable(), gapRatio: finite.nullable() })
+          .optional(),
         trace: z
           .array(
             z.strictObject({
@@ -89,6 +92,9 @@ function documentFor<D extends 1 | 2>(dim: D) {
               entropy: finite.refine((x) => x >= 0 && x <= 1, 'H must be in [0, 1]'),
               gradNorm: finite.refine((x) => x >= 0, 'must be ≥ 0'),
               step: z.enum(STEP_KINDS),
+              // --diagnostics only:
+              gap: finite.optional(),
+              eigenvalues: z.array(finite).nullable().optional(),
             }),
           )
           .min(1),

@@ -3,6 +3,7 @@
  * this one function so the two cannot drift. Deterministic: no timestamps, no host data.
  */
 import { paramNames, thetaToParams, type Params } from '../engine/params';
+import { observedRates, type ObservedRates } from '../engine/rates';
 import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
 import { encodeQuery } from './codec';
@@ -18,12 +19,17 @@ export interface TraceEntry {
   entropy: number;
   gradNorm: number;
   step: StepKind;
+  /** With --diagnostics: L* − L and the DM spectrum at this θ (null where I_oc(θ) is not PD). */
+  gap?: number;
+  eigenvalues?: number[] | null;
 }
 
 export interface RunEntry {
   method: MethodId;
   stopReason: string;
   stopCode: StopCode | null;
+  /** With --diagnostics: observed linear rates in the asymptotic window (engine/rates.ts). */
+  observedRates?: ObservedRates;
   trace: TraceEntry[];
 }
 
@@ -53,7 +59,7 @@ export function dataRows(dim: 1 | 2, data: Float64Array): number[] | [number, nu
   return rows;
 }
 
-export function runDocument(race: Race, state: ExperimentState, { summary = false } = {}): RunDocument {
+export function runDocument(race: Race, state: ExperimentState, { summary = false, diagnostics = false } = {}): RunDocument {
   const { dim } = race;
   return {
     schema: DOCUMENT_SCHEMA,
@@ -75,6 +81,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
       method: run.method,
       stopReason: run.stop?.message ?? 'running',
       stopCode: run.stop?.code ?? null,
+      ...(diagnostics ? { observedRates: observedRates(dim, run.rows, race.optimum) } : {}),
       trace: run.rows.map((r) => ({
         iteration: r.iteration,
         evaluations: r.evaluations,
@@ -83,6 +90,9 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
         entropy: r.entropy,
         gradNorm: r.gradNorm,
         step: r.step,
+        ...(diagnostics
+          ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null }
+          : {}),
       })),
     })),
   };

@@ -102,6 +102,25 @@ describe('lab CLI: the run document', () => {
   });
 });
 
+describe('lab CLI: --diagnostics', () => {
+  it('adds per-row gaps and DM spectra, and EM’s observed rates match λ_max and λ_max² at θ*', () => {
+    // A moderately slow case (λ_max ≈ 0.97 on this data), so EM's trace crosses the asymptotic windows.
+    const doc = parseDocument(lab('v=1&dim=1&n=1000&sep=2.75&methods=em,ecg&iters=3000', '--summary', '--diagnostics'));
+    const lambda = doc.optimum.eigenvalues[0];
+    const em = doc.runs.find((r) => r.method === 'em')!;
+    const rates = em.observedRates!;
+    expect(Math.abs(rates.paramRatio! - lambda)).toBeLessThan(1e-4 * lambda);
+    expect(Math.abs(rates.gapRatio! - lambda * lambda)).toBeLessThan(1e-3 * lambda * lambda);
+    for (const row of em.trace) {
+      expect(row.gap).toBeCloseTo(doc.optimum.logLik - row.logLik, 12);
+      expect(row.eigenvalues === null || row.eigenvalues!.length === 5).toBe(true);
+    }
+    // The spectrum at EM's last point approaches the spectrum at θ*.
+    const last = em.trace.at(-1)!.eigenvalues!;
+    expect(Math.abs(last[0] - lambda)).toBeLessThan(1e-3);
+  });
+});
+
 describe('lab CLI: --csv', () => {
   it('one row per method and iteration, with the right header, matching the JSON document', () => {
     const doc = parseDocument(first);
