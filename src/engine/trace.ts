@@ -50,8 +50,11 @@ export interface Race {
   readonly optimum: Optimum;
   /** In the experiment's canonical method order. */
   readonly runs: MethodRun[];
-  /** Runs up to `maxIterations` more iterations of every method still running; returns true while any is running. */
-  advance(maxIterations: number): boolean;
+  /**
+   * Runs up to `maxIterations` more iterations of every method still running (or only of the runs
+   * whose indices are in `only`); returns true while any is running.
+   */
+  advance(maxIterations: number, only?: readonly number[]): boolean;
   readonly done: boolean;
   /** Frees what the methods hold (Adam's tfjs tensors); call when the race is superseded. */
   dispose(): void;

@@ -4,15 +4,22 @@
  * only mark the frame dirty, so frame-rate updates never go through React rendering.
  *
  * After a frame in which every panel drew complete results for the current settings, the loop
- * emits `performance.mark('em-lab:drawn', { detail: { epoch, it } })` once per (epoch, cursor):
- * the browser benchmark measures input → drawn with it.
+ * emits `performance.mark('em-lab:drawn', { detail: { epoch, it, draws } })` once per (epoch, cursor),
+ * and 'em-lab:drawn-fast' when every panel drew everything but the deferred lanes (which may still
+ * be filling in): the browser benchmark measures input → drawn with them. `draws`: ms each panel's
+ * draw took in that frame.
  */
 import { advancePlayback, pause } from './actions';
 import { pullIfNeeded } from './race-sync';
 import { useStore } from './store';
 
-/** Returns true when the panel shows complete results for the current settings and cursor. */
-export type DrawFn = () => boolean;
+/**
+ * Returns true when the panel shows complete results for the current settings and cursor;
+ * 'deferred' when it shows everything except deferred lanes (Adam) still computing up to the
+ * cursor (drawn as far as they go, and marked as computing); false otherwise.
+ */
+export type DrawResult = boolean | 'deferred';
+export type DrawFn = () => DrawResult;
 
 interface Drawer {
   readonly name: string;
@@ -27,11 +34,13 @@ let dirty = true;
 let lastTime = 0;
 let playCarry = 0;
 let lastMark = '';
+let lastFastMark = '';
 let lastDraw = 0;
 /** While playing, panels are drawn at most this often (a full redraw costs more than a 60 Hz frame on small machines). */
 const PLAY_DRAW_MS = 33;
 
 export const DRAWN_MARK = 'em-lab:drawn';
+export const DRAWN_FAST_MARK = 'em-lab:drawn-fast';
 
 export function requestFrame(): void {
   if (!rafId) rafId = requestAnimationFrame(frame);
@@ -47,8 +56,17 @@ export function registerDrawer(name: string, draw: DrawFn, onError: (e: unknown)
   };
 }
 
+/** Bumped by `invalidate` (size, hover, drag): panels that skip unchanged redraws must redraw then. */
+let invalidations = 0;
+export const invalidationCount = (): number => invalidations;
+
 /** Something outside the store changed (panel resized, hover moved): draw again next frame. */
 export function invalidate(): void {
+  invalidations++;
+  markDirty();
+}
+
+function markDirty(): void {
   dirty = true;
   requestFrame();
 }
@@ -77,14 +95,20 @@ function frame(time: number): void {
     dirty = false;
     lastDraw = time;
     let complete = true;
+    let fast = true;
+    const draws: Record<string, number> = {};
     const prof = (window as { __emLabProfile?: Record<string, number> }).__emLabProfile;
     for (const d of drawers) {
       if (d.failed) continue;
       try {
-        const t0 = prof ? performance.now() : 0;
-        complete = d.draw() && complete;
-        // Opt-in per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
-        if (prof) prof[d.name] = (prof[d.name] ?? 0) + performance.now() - t0;
+        const t0 = performance.now();
+        const r = d.draw();
+        complete &&= r === true;
+        fast &&= r !== false;
+        const ms = performance.now() - t0;
+        draws[d.name] = ms;
+        // Opt-in cumulative per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
+        if (prof) prof[d.name] = (prof[d.name] ?? 0) + ms;
       } catch (e) {
         d.failed = true;
         d.onError(e);
@@ -92,9 +116,13 @@ function frame(time: number): void {
     }
     const { run, config } = useStore.getState();
     const key = `${run.epoch}:${config.it}`;
+    if (fast && drawers.size > 0 && key !== lastFastMark) {
+      lastFastMark = key;
+      performance.mark(DRAWN_FAST_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+    }
     if (complete && drawers.size > 0 && key !== lastMark) {
       lastMark = key;
-      performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it } });
+      performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
     }
   }
 
@@ -106,7 +134,7 @@ function frame(time: number): void {
 
 /** Marks the frame dirty on every store change. Call once at startup. */
 export function initFrameLoop(): void {
-  useStore.subscribe(() => invalidate());
+  useStore.subscribe(() => markDirty());
   document.addEventListener('visibilitychange', () => {
     // Hidden tabs get no frames anyway; stop playback so the cursor does not jump on return.
     if (document.hidden && useStore.getState().view.playing) pause();

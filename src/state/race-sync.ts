@@ -8,7 +8,8 @@
 import { encodeQuery } from '../experiment/codec';
 import { onWorkerError, raceWorker } from '../worker/client';
 import type { ConfigureReply, PullReply } from '../worker/protocol';
-import { appendBatch, strideOf } from './run-data';
+import { eigenOffset } from '../worker/protocol';
+import { appendBatch, pendingAt, strideOf } from './run-data';
 import { useStore, type MethodTrace, type RunState } from './store';
 import { raceQueryOf } from './url-sync';
 
@@ -24,7 +25,7 @@ const setRun = (patch: Partial<RunState>): void =>
 function send(query: string, epoch: number): void {
   configuring = true;
   raceWorker
-    .configure(query, epoch, useStore.getState().config.it)
+    .configure(query, epoch, useStore.getState().config.it, useStore.getState().view.focus)
     .then(onConfigured, (e: unknown) => onConfigured({ ok: false, superseded: false, epoch, error: String(e) }))
     .finally(() => {
       configuring = false;
@@ -45,8 +46,11 @@ function onConfigured(reply: ConfigureReply): void {
   const h = reply.header;
   if (h.epoch !== run.epoch) return; // stale: newer settings are already queued
   curveReceived = 0;
-  const traces: MethodTrace[] = h.methods.map((method) => ({ method, buf: new Float64Array(0), count: 0, stop: null }));
+  const traces: MethodTrace[] = h.methods.map((method) => ({ method, buf: new Float64Array(0), count: 0, eigenCount: 0, stop: null }));
   setRun({ header: h, traces, done: false, idle: false, error: null });
+  performance.mark(HEADER_MARK, { detail: { epoch: h.epoch } });
+  // The first rows (and coarse contours) come with the header: the panels redraw once, complete.
+  onPulled(reply.initial);
 }
 
 /** Starts a new epoch when the race-relevant settings changed. */
@@ -60,13 +64,20 @@ function syncConfig(): void {
   else send(query, epoch);
 }
 
+/** Marks (main thread) the browser benchmark reads: the new race's header arrived; the cursor's rows of every method arrived. */
+export const HEADER_MARK = 'em-lab:header';
+export const ROWS_MARK = 'em-lab:rows';
+let rowsMarked = '';
+
 export function pullIfNeeded(): void {
-  const { run, config } = useStore.getState();
+  const { run, config, view } = useStore.getState();
   if (pulling || !run.header || run.header.epoch !== run.epoch || run.idle || run.error) return;
   pulling = true;
   const since = run.traces.map((t) => t.count);
+  const focus = run.traces.find((t) => t.method === view.focus) ?? run.traces[0];
+  const spectrum = { method: focus?.method ?? view.focus, since: focus?.eigenCount ?? 0 };
   raceWorker
-    .pull(run.epoch, since, config.it, curveReceived)
+    .pull(run.epoch, since, config.it, curveReceived, spectrum)
     .then(onPulled, (e: unknown) => setRun({ error: String(e), idle: true }))
     .finally(() => {
       pulling = false;
@@ -88,6 +99,19 @@ function onPulled(reply: PullReply | null): void {
     appendBatch(t, b, stride);
     visible ||= (before <= config.it && t.count !== before) || t.stop !== stopped;
   });
+  const sp = reply.spectrum;
+  const st = sp ? run.traces.find((t) => t.method === sp.method) : undefined;
+  if (sp && st && sp.from === st.eigenCount && sp.from + sp.count <= st.count) {
+    const p = run.header.p;
+    for (let k = 0; k < sp.count; k++) st.buf.set(sp.values.subarray(k * p, (k + 1) * p), (sp.from + k) * stride + eigenOffset(p));
+    visible ||= sp.from <= config.it;
+    st.eigenCount += sp.count;
+  }
+  const key = `${run.epoch}:${config.it}`;
+  if (key !== rowsMarked && !pendingAt(run, config.it)) {
+    rowsMarked = key;
+    performance.mark(ROWS_MARK, { detail: { epoch: run.epoch, it: config.it } });
+  }
   const patch: Partial<RunState> = { done: reply.done, idle: reply.idle, error: reply.error, phases: reply.phases };
   if (reply.contours) {
     patch.contours = reply.contours;
@@ -109,6 +133,11 @@ export function initRaceSync(): void {
   onWorkerError((message) => useStore.setState({ workerError: message }));
   useStore.subscribe((s, prev) => {
     if (s.config !== prev.config) syncConfig();
+    // Another spectrum method: the worker computes its per-row spectra (polling resumes if it had stopped).
+    if (s.view.focus !== prev.view.focus && s.run.idle && !s.run.error && s.run.header?.epoch === s.run.epoch) {
+      const t = s.run.traces.find((x) => x.method === s.view.focus);
+      if (t && t.eigenCount < t.count) setRun({ idle: false });
+    }
   });
   syncConfig();
 }

@@ -48,6 +48,27 @@ export function pendingAt(run: RunState, it: number): boolean {
   return run.traces.some((t) => rowAt(t, it) < 0);
 }
 
+/**
+ * What results at `it` are still missing: 'none'; 'deferred' when only deferred lanes (Adam) are
+ * still computing up to the cursor (the panels draw the others and mark those lanes); 'other'.
+ */
+export function pendingKind(run: RunState, it: number): 'none' | 'deferred' | 'other' {
+  if (!isCurrent(run)) return 'other';
+  let kind: 'none' | 'deferred' = 'none';
+  for (const t of run.traces)
+    if (rowAt(t, it) < 0) {
+      if (!run.header.deferred.includes(t.method)) return 'other';
+      kind = 'deferred';
+    }
+  return kind;
+}
+
+/** Methods still computing up to the cursor (shown as "computing…"). */
+export function pendingMethods(run: RunState, it: number): MethodId[] {
+  if (!isCurrent(run)) return [];
+  return run.traces.filter((t) => rowAt(t, it) < 0).map((t) => t.method);
+}
+
 /** The λ_max-vs-separation curve for the current settings is complete. */
 export const curveReady = (run: RunState): boolean =>
   run.lambdaCurveEpoch === run.epoch && run.lambdaCurveTotal > 0 && run.lambdaCurve.length >= run.lambdaCurveTotal;

@@ -32,6 +32,8 @@ export interface MethodTrace {
   readonly method: MethodId;
   buf: Float64Array;
   count: number;
+  /** Leading rows whose DM spectrum (the eigenvalue columns) has arrived; the worker computes only the focus method's. */
+  eigenCount: number;
   stop: StopReason | null;
 }
 

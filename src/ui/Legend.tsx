@@ -1,6 +1,8 @@
 /** The shared legend: colour + dash per method (Okabe–Ito), and the reference glyphs. */
 import type { MethodId } from '../engine/types';
 import { methodLabel } from '../experiment/codec';
+import { useShallow } from 'zustand/react/shallow';
+import { pendingMethods } from '../state/run-data';
 import { useStore } from '../state/store';
 import { METHOD_STYLE, TRUTH_STYLE } from './palette';
 
@@ -15,12 +17,15 @@ export function MethodSwatch({ method }: { method: MethodId }) {
 
 export function Legend() {
   const methods = useStore((s) => s.config.methods);
+  // Lanes still computing up to the cursor (Adam, drawn after the others): the panels show them as far as they go.
+  const computing = useStore(useShallow((s) => pendingMethods(s.run, s.config.it)));
   return (
     <ul className="legend" aria-label="Legend">
       {methods.map((m) => (
-        <li key={m}>
+        <li key={m} data-computing={computing.includes(m) ? 'true' : undefined}>
           <MethodSwatch method={m} />
           {methodLabel(m)}
+          {computing.includes(m) && <span className="computing"> computing…</span>}
         </li>
       ))}
       <li>

@@ -3,8 +3,12 @@
  * an error boundary so one failing panel never takes the page down, and the hook that hands
  * the panel's DOM to its D3 chart and registers the chart's draw with the frame loop.
  */
-import { Component, forwardRef, useEffect, useState, type ReactNode } from 'react';
-import { registerDrawer, type DrawFn } from '../state/frame-loop';
+import { Component, forwardRef, useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { invalidationCount } from '../state/frame-loop';
+import { isCurrent, rowAt } from '../state/run-data';
+import { useStore, type AppState, type RunState } from '../state/store';
+import { shownRows } from './panels/series-data';
+import { registerDrawer, type DrawFn, type DrawResult } from '../state/frame-loop';
 
 interface BoundaryProps {
   name: string;
@@ -64,6 +68,27 @@ export const Panel = forwardRef<HTMLElement, PanelProps>(function Panel(
 export interface PanelChart {
   draw: DrawFn;
   dispose(): void;
+  /** What else the drawing depends on beyond `drawKey` (the panel redraws when it changes). */
+  key?(): string;
+}
+
+/**
+ * Everything the panels draw from: settings and view (by identity: they are replaced on change),
+ * the rows shown at the cursor per method (and whether it is pending, its spectra), contours, the
+ * λ curve, and any size/hover/drag invalidation.
+ */
+let keyConfig: unknown = null;
+let keyView: unknown = null;
+let keyIds = [0, 0];
+const idOf = (slot: 0 | 1, o: unknown, prev: unknown): number => (o === prev ? keyIds[slot] : ++keyIds[slot]);
+function drawKey(run: RunState, config: AppState['config'], view: AppState['view']): string {
+  const c = idOf(0, config, keyConfig);
+  keyConfig = config;
+  const v = idOf(1, view, keyView);
+  keyView = view;
+  let k = `${c}:${v}:${invalidationCount()}:${run.epoch}:${run.header?.epoch}:${run.contoursEpoch}:${run.contours?.nx}:${run.lambdaCurveEpoch}:${run.lambdaCurve.length}:${run.error}`;
+  for (const t of run.traces) k += `|${shownRows(t, config.it)}${rowAt(t, config.it) < 0 ? 'p' : ''}:${Math.min(t.eigenCount, shownRows(t, config.it))}`;
+  return k;
 }
 
 /**
@@ -71,12 +96,32 @@ export interface PanelChart {
  * drawing (inside requestAnimationFrame, where React cannot see them) are re-thrown during
  * render so the panel's error boundary shows them.
  */
-export function usePanelChart(name: string, create: () => PanelChart): void {
+export function usePanelChart(name: string, figure: RefObject<HTMLElement | null>, create: () => PanelChart): void {
   const [error, setError] = useState<unknown>(null);
   if (error !== null) throw error;
   useEffect(() => {
     const chart = create();
-    const unregister = registerDrawer(name, chart.draw, (e) => setError(e ?? new Error('unknown error')));
+    // While the worker builds new settings, the panel keeps showing the last results it drew
+    // (aria-busy): redrawing them on every slider input would only delay the new results.
+    let drawnHeader: unknown = null;
+    // A redraw when nothing the panel shows changed (rows computed beyond the cursor, another
+    // method stopping further on) is skipped: each one costs a full layout and paint.
+    let lastKey = '';
+    let lastResult: DrawResult = false;
+    const draw = (): DrawResult => {
+      const { run, config, view } = useStore.getState();
+      if (run.header !== null && drawnHeader === run.header && !isCurrent(run)) {
+        lastKey = '';
+        return markBusy(figure.current, true);
+      }
+      const key = drawKey(run, config, view) + (chart.key?.() ?? '');
+      if (key === lastKey && drawnHeader === run.header) return lastResult;
+      drawnHeader = run.header;
+      lastResult = chart.draw();
+      lastKey = key;
+      return lastResult;
+    };
+    const unregister = registerDrawer(name, draw, (e) => setError(e ?? new Error('unknown error')));
     return () => {
       unregister();
       chart.dispose();
@@ -86,11 +131,14 @@ export function usePanelChart(name: string, create: () => PanelChart): void {
   }, [name]);
 }
 
-/** Sets aria-busy on a panel's figure and returns "complete" for the frame loop. */
-export function markBusy(figure: HTMLElement | null, busy: boolean): boolean {
+/**
+ * Sets aria-busy on a panel's figure and returns what it drew for the frame loop. `onlyDeferred`:
+ * the panel is busy only because deferred lanes (Adam) are still computing (it stays aria-busy).
+ */
+export function markBusy(figure: HTMLElement | null, busy: boolean, onlyDeferred = false): DrawResult {
   if (figure) {
     const v = busy ? 'true' : 'false';
     if (figure.getAttribute('aria-busy') !== v) figure.setAttribute('aria-busy', v);
   }
-  return !busy;
+  return busy ? (onlyDeferred ? 'deferred' : false) : true;
 }

@@ -40,6 +40,11 @@ export interface RaceHeader {
     readonly gradNorm: number;
   };
   readonly methods: MethodId[];
+  /**
+   * Methods computed after the others (slow per iteration, e.g. Adam's tfjs pass): the panels may
+   * draw the other lanes first and show these as still computing.
+   */
+  readonly deferred: MethodId[];
   /** Milliseconds the worker spent building data, start and θ*. */
   readonly buildMs: number;
 }
@@ -53,6 +58,24 @@ export interface MethodBatch {
   readonly count: number;
   /** Set once the method has stopped. */
   readonly stop: StopReason | null;
+}
+
+/**
+ * Per-row DM spectra of one method (the one the spectrum panel shows), rows [from, from + count),
+ * `count` × p values (NaN where I_oc is not positive definite). The worker computes spectra only
+ * for that method; the UI asks for them with `SpectrumRequest` and stores them in its trace rows.
+ */
+export interface SpectrumBatch {
+  readonly method: MethodId;
+  readonly from: number;
+  readonly count: number;
+  readonly values: Float64Array;
+}
+
+export interface SpectrumRequest {
+  readonly method: MethodId;
+  /** Rows whose spectra the UI already has. */
+  readonly since: number;
 }
 
 /** Log-likelihood on a grid over (μ1, μ2) (1D) or (μ1x, μ2x) (2D), other parameters at θ*. */
@@ -78,6 +101,8 @@ export interface LambdaPoint {
 export interface PullReply {
   readonly epoch: number;
   readonly batches: MethodBatch[];
+  /** New per-row spectra of the requested method (null when none). */
+  readonly spectrum: SpectrumBatch | null;
   /** Sent once per epoch, when first available. */
   readonly contours: ContourGrid | null;
   /** Sent whenever it grew; always the whole curve so far (a few dozen points). */
@@ -90,12 +115,17 @@ export interface PullReply {
   readonly idle: boolean;
   /** The engine threw while advancing this epoch. */
   readonly error: string | null;
-  /** ms after configure at which each stage finished: build, rows (to the cursor), contours, curve. */
+  /**
+   * ms after configure at which each stage finished: data, optimum, lanes, build (race ready),
+   * rowsFast (non-deferred methods up to the cursor), contours (coarse grid), rows (all methods up
+   * to the cursor), curve.
+   */
   readonly phases: Readonly<Record<string, number>>;
 }
 
 export type ConfigureReply =
-  | { readonly ok: true; readonly header: RaceHeader }
+  /** `initial`: what the first redraw needs (rows up to the cursor, coarse contours…) when it was quick to compute. */
+  | { readonly ok: true; readonly header: RaceHeader; readonly initial: PullReply }
   /** A newer configure arrived before this one was built. */
   | { readonly ok: false; readonly superseded: true; readonly epoch: number }
   | { readonly ok: false; readonly superseded: false; readonly epoch: number; readonly error: string };
@@ -110,15 +140,18 @@ export interface ExportReply {
 export interface RaceWorkerApi {
   /**
    * New settings. Cancels stale work; resolves when this epoch's race is built (or superseded).
-   * `cursor`: the iteration the UI shows, computed first.
+   * `cursor`: the iteration the UI shows, computed first. `spectrumFor`: the method whose per-row
+   * DM spectra to compute (the spectrum panel's); others get none.
    */
-  configure(query: string, epoch: number, cursor: number): Promise<ConfigureReply>;
+  configure(query: string, epoch: number, cursor: number, spectrumFor: MethodId): Promise<ConfigureReply>;
   /**
    * Rows since `since[i]` for each method of `epoch`, plus contours / λ curve when new.
    * `cursor` tells the worker which iteration the UI wants first (computed with priority).
+   * `spectrum`: which method's per-row spectra the UI shows and how many it has (changing the method
+   * makes the worker compute that method's spectra, rows up to the cursor first).
    * Returns null when `epoch` is not the worker's current epoch.
    */
-  pull(epoch: number, since: number[], cursor: number, sentCurve: number): Promise<PullReply | null>;
+  pull(epoch: number, since: number[], cursor: number, sentCurve: number, spectrum: SpectrumRequest): Promise<PullReply | null>;
   /** Stop computing (settings are about to change, or the page is hidden). */
   cancel(epoch: number): Promise<void>;
   /** Runs the race to the end, then returns `runDocument` (JSON) or `traceCsv` (CSV) text. */

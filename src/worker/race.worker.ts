@@ -2,18 +2,22 @@
  * The race worker: owns the Race for the latest settings and advances it in ~8 ms slices, so a
  * new `configure` (or a `pull`) is answered between slices. The main thread never iterates.
  *
- * Work order inside one epoch: rows up to the UI's cursor (+ a look-ahead for smooth play),
- * then the contour grid, then the λ_max-vs-separation curve, then the rest of the race.
+ * Work order inside one epoch: rows up to the UI's cursor for the fast methods, the coarse contour
+ * grid and the shown method's per-row DM spectra (the panels can draw), then the deferred (slow)
+ * methods' rows up to the cursor (Adam: a tfjs pass per iteration; the panels show that lane as
+ * still computing meanwhile), then the λ_max-vs-separation curve, a look-ahead for smooth play,
+ * and the rest of the race.
  * tfjs is never imported here directly: the engine's Adam module loads it lazily when Adam is on.
  */
 import * as Comlink from 'comlink';
+import { spectrumAt } from '../engine/diagnostics';
 import { createRace } from '../engine/race';
 import { lambdaCurve } from '../engine/lambda-curve';
 import { createModel1D } from '../engine/model1d';
 import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
 import { swapComponents } from '../engine/params';
-import type { MixtureModel } from '../engine/types';
+import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import type { ExperimentState } from '../experiment/state';
@@ -29,15 +33,19 @@ import {
   type PullReply,
   type RaceHeader,
   type RaceWorkerApi,
+  type SpectrumBatch,
+  type SpectrumRequest,
 } from './protocol';
 
 const SLICE_MS = 8;
 /** Rows computed beyond the cursor before lower-priority work, so playback never waits. */
 const LOOKAHEAD = 40;
 /** Contour grids: a coarse one first (the panel can draw), then a fine one in the background. */
-const GRIDS = [20, 48] as const;
+const GRIDS = [12, 48] as const;
 /** Separations of the λ_max curve (units of pooled σ). */
 export const CURVE_SEPS: readonly number[] = Array.from({ length: 32 }, (_, i) => 0.25 * (i + 1));
+/** Methods whose rows come after the others' (a tfjs forward/backward pass per iteration). */
+const DEFERRED: readonly MethodId[] = ['adam'];
 
 interface Job {
   readonly epoch: number;
@@ -45,6 +53,11 @@ interface Job {
   readonly race: Race;
   readonly model: MixtureModel;
   cursor: number;
+  /** Indices of the runs computed first, and of the deferred ones. */
+  fast: number[];
+  slow: number[];
+  /** The method whose per-row DM spectra are computed (the spectrum panel's). */
+  spectrumFor: MethodId;
   grid: { spec: Omit<ContourGrid, 'values' | 'base'>; values: Float64Array; row: number; base: Float64Array; level: number } | null;
   /** Finest grid level sent to the UI (−1: none yet). */
   contoursSent: number;
@@ -86,10 +99,27 @@ function schedule(): void {
   }
 }
 
-function minRows(race: Race): number {
-  let m = Infinity;
-  for (const r of race.runs) if (!r.stop) m = Math.min(m, r.rows.length);
-  return m;
+/** Indices (among `lanes`) of running methods with at most `upTo` rows. */
+function behind(race: Race, lanes: readonly number[], upTo: number): number[] {
+  return lanes.filter((i) => !race.runs[i].stop && race.runs[i].rows.length <= upTo);
+}
+
+/** Rows of the spectrum method that have their spectrum, counted from the start. */
+function spectraDone(j: Job): number {
+  const run = j.race.runs.find((r) => r.method === j.spectrumFor);
+  if (!run) return 0;
+  let k = 0;
+  while (k < run.rows.length && run.rows[k].eigenvalues !== undefined) k++;
+  return k;
+}
+
+/** Computes the spectrum of the next row of the spectrum method that has none (after a method change). */
+function spectrumRow(j: Job): void {
+  const run = j.race.runs.find((r) => r.method === j.spectrumFor);
+  if (!run) return;
+  const k = spectraDone(j);
+  const row = run.rows[k];
+  if (row) row.eigenvalues = spectrumAt(j.model, j.model.estep(row.theta));
 }
 
 /**
@@ -102,19 +132,29 @@ function minRows(race: Race): number {
  */
 function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
   const { race } = j;
-  const advance = () => race.advance(1);
-  if (!race.done && (j.exportWaiters.length > 0 || minRows(race) <= j.cursor)) return { run: advance, urgent: true };
-  j.phases.rows ??= performance.now() - j.t0;
+  const all = j.fast.concat(j.slow);
+  if (!race.done && j.exportWaiters.length > 0) return { run: () => race.advance(1), urgent: true };
+  const fastBehind = behind(race, j.fast, j.cursor);
+  if (fastBehind.length) return { run: () => race.advance(1, fastBehind), urgent: true };
+  j.phases.rowsFast ??= performance.now() - j.t0;
   if (!j.grid || (j.grid.level === 0 && j.grid.row < j.grid.spec.ny)) return { run: () => contourRow(j), urgent: true };
   j.phases.contours ??= performance.now() - j.t0;
+  const spectrumRun = race.runs.find((r) => r.method === j.spectrumFor);
+  const spectra = spectrumRun ? spectraDone(j) : Infinity;
+  if (spectrumRun && spectra < Math.min(spectrumRun.rows.length, j.cursor + 1)) return { run: () => spectrumRow(j), urgent: true };
+  const slowBehind = behind(race, j.slow, j.cursor);
+  if (slowBehind.length) return { run: () => race.advance(1, slowBehind), urgent: true };
+  j.phases.rows ??= performance.now() - j.t0;
   const curve = curveCache.get(j.curveKey) ?? [];
   if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: true };
   j.phases.curve ??= performance.now() - j.t0;
-  if (!race.done && minRows(race) <= j.cursor + LOOKAHEAD) return { run: advance, urgent: true };
+  const ahead = behind(race, all, j.cursor + LOOKAHEAD);
+  if (ahead.length) return { run: () => race.advance(1, ahead), urgent: true };
+  if (spectrumRun && spectra < spectrumRun.rows.length) return { run: () => spectrumRow(j), urgent: false };
   // The fine grid, once the coarse one has gone out.
   const finer = j.grid.row < j.grid.spec.ny || (j.grid.level < GRIDS.length - 1 && j.contoursSent >= j.grid.level);
   if (finer) return { run: () => contourRow(j), urgent: false };
-  if (!race.done) return { run: advance, urgent: false };
+  if (!race.done) return { run: () => race.advance(1), urgent: false };
   return null;
 }
 
@@ -236,17 +276,81 @@ function packRows(j: Job, methodIndex: number, since: number): MethodBatch {
   return { method: run.method, from, rows: out, count, stop: run.stop ? { ...run.stop } : null };
 }
 
+/** Spectra of `method`'s rows from `since` on, as far as they are computed (contiguously). */
+function packSpectra(j: Job, method: MethodId, since: number): SpectrumBatch | null {
+  const run = j.race.runs.find((r) => r.method === method);
+  if (!run) return null;
+  const p = j.race.dim === 1 ? 5 : 11;
+  let end = since;
+  while (end < run.rows.length && run.rows[end].eigenvalues !== undefined) end++;
+  if (end <= since) return null;
+  const values = new Float64Array((end - since) * p);
+  for (let k = since; k < end; k++) {
+    const ev = run.rows[k].eigenvalues;
+    if (ev) values.set(ev.subarray(0, p), (k - since) * p);
+    else values.fill(NaN, (k - since) * p, (k - since + 1) * p);
+  }
+  return { method, from: since, count: end - since, values };
+}
+
+/** Everything new for the UI since what it has (rows, spectra, contours, λ curve), with the buffers to transfer. */
+function pullReply(j: Job, since: number[], spectrumReq: SpectrumRequest, sentCurve: number): { reply: PullReply; buffers: ArrayBuffer[] } {
+  const epoch = j.epoch;
+  const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
+  const spectrum = packSpectra(j, spectrumReq.method, spectrumReq.since);
+  let contours: ContourGrid | null = null;
+  if (j.grid && j.grid.row >= j.grid.spec.ny && j.contoursSent < j.grid.level) {
+    contours = { ...j.grid.spec, values: j.grid.values.slice(), base: j.grid.base.slice() };
+    j.contoursSent = j.grid.level;
+    schedule(); // the next grid level may start now
+  }
+  const curve = curveCache.get(j.curveKey) ?? [];
+  const reply: PullReply = {
+    epoch,
+    batches,
+    spectrum,
+    contours,
+    lambdaCurve: curve.length > sentCurve ? curve.slice() : null,
+    lambdaCurveTotal: CURVE_SEPS.length,
+    done: j.race.done,
+    idle: j.error !== null || nextTask(j) === null,
+    error: j.error,
+    phases: { ...j.phases },
+  };
+  const buffers = batches.map((b) => b.rows.buffer as ArrayBuffer);
+  if (contours) buffers.push(contours.values.buffer as ArrayBuffer);
+  if (spectrum) buffers.push(spectrum.values.buffer as ArrayBuffer);
+  return { reply, buffers };
+}
+
+/**
+ * The work the first redraw needs (the fast methods' rows up to the cursor, the coarse contour
+ * grid, the shown method's spectra) is done inline in `configure` when it is small, so the header
+ * and the first rows reach the UI in one message (one redraw instead of three).
+ */
+const INLINE_BUDGET_MS = 60;
+function firstDrawReady(j: Job): boolean {
+  if (j.phases.contours === undefined) return false;
+  const run = j.race.runs.find((r) => r.method === j.spectrumFor);
+  return !run || spectraDone(j) >= Math.min(run.rows.length, j.cursor + 1);
+}
+
 // ---------------------------------------------------------------- the API
 const api: RaceWorkerApi = {
-  async configure(query, epoch, cursor) {
+  async configure(query, epoch, cursor, spectrumFor) {
     latestEpoch = Math.max(latestEpoch, epoch);
     if (epoch < latestEpoch) return { ok: false, superseded: true, epoch };
+    // The previous settings are superseded: stop their work now, so its slices do not run while
+    // this race is built (building awaits, e.g. Adam's tfjs setup, and the old job would fill the gaps).
+    retire(job);
+    job = null;
     const t0 = performance.now();
+    const phases: Record<string, number> = {};
     let race: Race;
     let state: ExperimentState;
     try {
       state = decodeQuery(query).state;
-      race = await createRace(state, { spectrum: true });
+      race = await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) });
     } catch (e) {
       return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
     }
@@ -257,6 +361,7 @@ const api: RaceWorkerApi = {
     }
     const dim = race.dim;
     const model = dim === 1 ? createModel1D(race.data) : createModel2D(race.data);
+    const lanes = race.runs.map((r, i) => ({ i, slow: DEFERRED.includes(r.method) }));
     retire(job);
     job = {
       epoch,
@@ -264,15 +369,30 @@ const api: RaceWorkerApi = {
       race,
       model,
       cursor: Math.max(state.it, cursor),
+      fast: lanes.filter((l) => !l.slow).map((l) => l.i),
+      slow: lanes.filter((l) => l.slow).map((l) => l.i),
+      spectrumFor,
       grid: null,
       contoursSent: -1,
       curveKey: curveKeyOf(state),
       exportWaiters: [],
       error: null,
-      phases: { build: performance.now() - t0 },
+      phases: { ...phases, build: performance.now() - t0 },
       t0,
     };
+    const j = job;
+    try {
+      while (!firstDrawReady(j) && performance.now() - t0 < INLINE_BUDGET_MS) {
+        const task = nextTask(j);
+        if (!task) break;
+        task.run();
+      }
+    } catch (e) {
+      j.error = e instanceof Error ? e.message : String(e);
+    }
+    j.phases.inline = performance.now() - t0;
     schedule();
+    const initial = pullReply(j, [], { method: spectrumFor, since: 0 }, 0);
     const header: RaceHeader = {
       epoch,
       query: encodeQuery(state),
@@ -290,40 +410,22 @@ const api: RaceWorkerApi = {
         gradNorm: race.optimum.gradNorm,
       },
       methods: race.runs.map((r) => r.method),
+      deferred: race.runs.map((r) => r.method).filter((m) => DEFERRED.includes(m)),
       buildMs: performance.now() - t0,
     };
-    const reply: ConfigureReply = { ok: true, header };
-    return Comlink.transfer(reply, [header.data.buffer]);
+    const reply: ConfigureReply = { ok: true, header, initial: initial.reply };
+    return Comlink.transfer(reply, [header.data.buffer, ...initial.buffers]);
   },
 
-  async pull(epoch, since, cursor, sentCurve) {
+  async pull(epoch, since, cursor, sentCurve, spectrumReq) {
     const j = job;
     if (!j || j.epoch !== epoch) return null;
-    if (cursor !== j.cursor) {
+    if (cursor !== j.cursor || spectrumReq.method !== j.spectrumFor) {
       j.cursor = cursor;
+      j.spectrumFor = spectrumReq.method;
       schedule();
     }
-    const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
-    let contours: ContourGrid | null = null;
-    if (j.grid && j.grid.row >= j.grid.spec.ny && j.contoursSent < j.grid.level) {
-      contours = { ...j.grid.spec, values: j.grid.values.slice(), base: j.grid.base.slice() };
-      j.contoursSent = j.grid.level;
-      schedule(); // the next grid level may start now
-    }
-    const curve = curveCache.get(j.curveKey) ?? [];
-    const reply: PullReply = {
-      epoch,
-      batches,
-      contours,
-      lambdaCurve: curve.length > sentCurve ? curve.slice() : null,
-      lambdaCurveTotal: CURVE_SEPS.length,
-      done: j.race.done,
-      idle: j.error !== null || nextTask(j) === null,
-      error: j.error,
-      phases: { ...j.phases },
-    };
-    const buffers = batches.map((b) => b.rows.buffer as ArrayBuffer);
-    if (contours) buffers.push(contours.values.buffer as ArrayBuffer);
+    const { reply, buffers } = pullReply(j, since, spectrumReq, sentCurve);
     return Comlink.transfer(reply, buffers);
   },
 

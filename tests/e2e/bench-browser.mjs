@@ -91,28 +91,46 @@ function instrument() {
   history.pushState = (...a) => (window.__bench.push++, ps(...a));
 }
 
-/** Sets the separation through the native input path (React sees a real `input` event); resolves with input → drawn latency. */
+/**
+ * Sets the separation through the native input path (React sees a real `input` event); resolves with
+ * input → drawn latencies: `fastMs` to the first frame with every panel drawn except deferred lanes
+ * (Adam) still filling in ('em-lab:drawn-fast'), `ms` to every panel drawn with every lane up to the
+ * cursor (all figures aria-busy="false" and 'em-lab:drawn'), plus where the time went: main-thread
+ * marks (header received, rows received), worker stage times and each panel's draw in those frames.
+ */
 function inputToDrawn(sep) {
   return new Promise((resolve, reject) => {
     const el = [...document.querySelectorAll('input[type=range]')].find((i) => i.labels?.[0]?.textContent?.startsWith('Separation'));
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const figures = [...document.querySelectorAll('figure[aria-label]')];
     const t0 = performance.now();
+    let epoch = -1;
     const timer = setTimeout(() => reject(new Error('not drawn within 30 s')), 30_000);
-    const obs = new PerformanceObserver((list) => {
-      const hit = list.getEntriesByName('em-lab:drawn').find((m) => m.startTime > t0);
-      if (hit && figures.every((f) => f.getAttribute('aria-busy') === 'false')) {
-        obs.disconnect();
-        clearTimeout(timer);
-        const s = window.__emLab.getState();
-        const ph = s.run.phases ?? {};
-        resolve({ ms: hit.startTime - t0, buildMs: ph.build ?? NaN, rowsMs: ph.rows ?? NaN, contoursMs: ph.contours ?? NaN });
-      }
-    });
+    const at = (name) => performance.getEntriesByName(name).find((m) => m.startTime > t0 && m.detail?.epoch === epoch);
+    const check = () => {
+      const hit = at('em-lab:drawn');
+      if (!hit || !figures.every((f) => f.getAttribute('aria-busy') === 'false')) return;
+      obs.disconnect();
+      clearTimeout(timer);
+      const ph = window.__emLab.getState().run.phases ?? {};
+      const fast = at('em-lab:drawn-fast');
+      const rel = (m) => (m ? m.startTime - t0 : NaN);
+      resolve({
+        ms: hit.startTime - t0,
+        fastMs: rel(fast ?? hit),
+        headerMs: rel(at('em-lab:header')),
+        rowsMs: rel(at('em-lab:rows')),
+        draws: hit.detail.draws,
+        fastDraws: (fast ?? hit).detail.draws,
+        phases: ph,
+      });
+    };
+    const obs = new PerformanceObserver(check);
     obs.observe({ type: 'mark' });
     setter.call(el, String(sep));
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
+    epoch = window.__emLab.getState().run.epoch;
   });
 }
 
@@ -198,18 +216,32 @@ async function main() {
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
     const row = (name, xs) => `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
     console.log('\n## Separation input → every panel drawn again (N = 2000, 7 methods, isolated inputs, ms)');
-    console.log('Worker lines: when each stage finished, ms after the worker received the settings.\n');
+    console.log('Worker lines: when each stage finished, ms after the worker received the settings. Main lines: ms after the input.\n');
     console.log('| case | samples | p50 | p95 | max |\n|---|---|---|---|---|');
     const series = [
       ['cursor at iteration 0', at0],
       ['cursor at iteration 20', at20],
       ['cursor at iteration 20, Adam off (6 methods)', noAdam20],
     ];
+    const ph = (k) => (s) => s.phases[k] ?? NaN;
     for (const [name, xs] of series) {
-      console.log(row(name, xs.map((s) => s.ms)));
-      console.log(row('  worker: race built (data, start, θ*)', xs.map((s) => s.buildMs)));
-      console.log(row('  worker: rows up to the cursor computed', xs.map((s) => s.rowsMs)));
-      console.log(row('  worker: coarse contour grid computed', xs.map((s) => s.contoursMs)));
+      console.log(row(`**${name}: all lanes drawn**`, xs.map((s) => s.ms)));
+      console.log(row(`**${name}: all but deferred lanes (Adam) drawn**`, xs.map((s) => s.fastMs)));
+      console.log(row('  main: header (race built) received', xs.map((s) => s.headerMs)));
+      console.log(row('  main: every lane\'s rows to the cursor received', xs.map((s) => s.rowsMs)));
+      for (const [k, label] of [
+        ['data', 'data + model + start'],
+        ['optimum', 'θ* computed'],
+        ['lanes', 'method lanes set up'],
+        ['build', 'race built'],
+        ['rowsFast', 'non-deferred rows up to the cursor'],
+        ['contours', 'coarse contour grid'],
+        ['rows', 'all rows up to the cursor'],
+      ])
+        console.log(row(`  worker: ${label}`, xs.map(ph(k))));
+      const panels = [...new Set(xs.flatMap((s) => Object.keys(s.draws ?? {})))];
+      for (const p of panels) console.log(row(`  main: draw ${p} (final frame)`, xs.map((s) => s.draws?.[p] ?? NaN)));
+      console.log(row('  main: all panels drawn (final frame)', xs.map((s) => Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0))));
     }
 
     const lt = (xs) => `${xs.length} (longest ${xs.length ? fmt(Math.max(...xs.map((t) => t.duration))) : '—'} ms)`;

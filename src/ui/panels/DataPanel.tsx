@@ -9,7 +9,8 @@ import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setStartMeans } from '../../state/actions';
 import { invalidate } from '../../state/frame-loop';
-import { isCurrent, pendingAt, rowAt } from '../../state/run-data';
+import { pendingKind, rowAt } from '../../state/run-data';
+import type { DrawResult } from '../../state/frame-loop';
 import { useSettings, useStore, type RunState } from '../../state/store';
 import { COL, type RaceHeader } from '../../worker/protocol';
 import { fixed, int } from '../format';
@@ -34,7 +35,7 @@ interface Curve {
 export function DataPanel() {
   const figure = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  usePanelChart('Data', () => createDataChart(figure, body.current!));
+  usePanelChart('Data', figure, () => createDataChart(figure, body.current!));
   return (
     <Panel ref={figure} name="Data" className="panel-data" caption={<DataCaption />}>
       <div ref={body} className="panel-body" />
@@ -81,16 +82,16 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   let canvasKey = '';
   let scales: { x: (v: number) => number; y: (v: number) => number; ix: (p: number) => number; iy: (p: number) => number } | null = null;
 
-  function draw(): boolean {
+  function draw(): DrawResult {
     const { run, config, view } = useStore.getState();
-    const busy = pendingAt(run, config.it) || !isCurrent(run);
+    const pending = pendingKind(run, config.it);
     const h = run.header;
     if (h && frame.width > 20) {
       if (h.dim === 1) draw1D(run, h, config.it, view.focus);
       else draw2D(run, h, config.it, view.focus);
       drawHandles(h);
     }
-    return markBusy(figure.current, busy);
+    return markBusy(figure.current, pending !== 'none', pending === 'deferred');
   }
 
   // ------------------------------------------------------------------------ 1D

@@ -1,7 +1,7 @@
 /** Entropy: the normalised posterior entropy H of every method against iteration, with the hybrid's τ. */
 import { useRef } from 'react';
 import { useStore } from '../../state/store';
-import { isCurrent, pendingAt } from '../../state/run-data';
+import { pendingKind } from '../../state/run-data';
 import { COL } from '../../worker/protocol';
 import { fixed } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
@@ -12,12 +12,12 @@ import { column, methodSeries, switchMarkers, xExtent } from './series-data';
 export function EntropyPanel() {
   const figure = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  usePanelChart('Entropy', () => {
+  usePanelChart('Entropy', figure, () => {
     const chart = createSeriesChart(body.current!);
     return {
       draw() {
         const { run, config } = useStore.getState();
-        const busy = pendingAt(run, config.it);
+        const pending = pendingKind(run, config.it);
         if (run.header) {
           const H = column(run, COL.entropy);
           const series = methodSeries(run, config.it, 'iterations', H);
@@ -34,7 +34,7 @@ export function EntropyPanel() {
             hoverY: (v) => fixed(v, 4),
           });
         }
-        return markBusy(figure.current, busy || !isCurrent(run));
+        return markBusy(figure.current, pending !== 'none', pending === 'deferred');
       },
       dispose: chart.dispose,
     };

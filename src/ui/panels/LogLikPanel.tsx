@@ -6,7 +6,7 @@
  */
 import { useRef } from 'react';
 import { setView } from '../../state/actions';
-import { isCurrent, pendingAt, traceOf } from '../../state/run-data';
+import { pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type MethodTrace, type XAxis } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, logLik, sci } from '../format';
@@ -26,13 +26,13 @@ export function LogLikPanel() {
   const figure = useRef<HTMLElement>(null);
   const topBody = useRef<HTMLDivElement>(null);
   const gapBody = useRef<HTMLDivElement>(null);
-  usePanelChart('Log-likelihood', () => {
+  usePanelChart('Log-likelihood', figure, () => {
     const top = createSeriesChart(topBody.current!, { bottom: 14, top: 20 });
     const gap = createSeriesChart(gapBody.current!);
     return {
       draw() {
         const { run, config, view } = useStore.getState();
-        const busy = pendingAt(run, config.it) || !isCurrent(run);
+        const pending = pendingKind(run, config.it);
         const h = run.header;
         if (h) {
           const Lstar = h.optimum.logLik;
@@ -87,7 +87,7 @@ export function LogLikPanel() {
             hoverX: (x) => `${xLabel} ${fixed(x, 0)}`,
           });
         }
-        return markBusy(figure.current, busy);
+        return markBusy(figure.current, pending !== 'none', pending === 'deferred');
       },
       dispose() {
         top.dispose();

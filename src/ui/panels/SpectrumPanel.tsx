@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
-import { curveReady, isCurrent, nonZeroEigenCount, observedRates, pendingAt, traceOf, type ObservedRates } from '../../state/run-data';
+import { curveReady, nonZeroEigenCount, observedRates, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -27,7 +27,7 @@ export function SpectrumPanel() {
   const mainBody = useRef<HTMLDivElement>(null);
   const curveBody = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
-  usePanelChart('Missing-information spectrum', () => {
+  usePanelChart('Missing-information spectrum', figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
     let ratesKey = '';
@@ -35,15 +35,18 @@ export function SpectrumPanel() {
     return {
       draw() {
         const { run, config, view } = useStore.getState();
-        const busy = pendingAt(run, config.it) || !isCurrent(run) || !curveReady(run);
+        const pending = pendingKind(run, config.it);
         const h = run.header;
+        const focus = traceOf(run, view.focus) ?? run.traces[0];
+        // The focus method's spectra arrive after its rows (computed for that method only).
+        const spectraMissing = focus !== undefined && focus.eigenCount < shownRows(focus, config.it);
+        const other = !curveReady(run) || spectraMissing;
         if (h) {
-          const focus = traceOf(run, view.focus) ?? run.traces[0];
           const k = nonZeroEigenCount(h.p);
           const stride = 6 + 2 * h.p;
           const series: Series[] = [];
           if (focus) {
-            const n = shownRows(focus, config.it);
+            const n = Math.min(shownRows(focus, config.it), focus.eigenCount);
             const colour = METHOD_STYLE[focus.method].colour;
             for (let j = 0; j < k; j++) {
               series.push({
@@ -113,12 +116,14 @@ export function SpectrumPanel() {
           }
           writeReadout(readout.current, run, rates);
         }
-        return markBusy(figure.current, busy);
+        return markBusy(figure.current, pending !== 'none' || other, pending === 'deferred' && !other);
       },
       dispose() {
         main.dispose();
         curve.dispose();
       },
+      // The observed rates come from EM's whole computed trace, not only the rows up to the cursor.
+      key: () => String(traceOf(useStore.getState().run, 'em')?.count ?? -1),
     };
   });
   return (

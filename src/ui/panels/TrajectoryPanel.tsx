@@ -6,7 +6,7 @@
 import { contours as d3contours, geoPath, geoTransform, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
-import { alignedReference, isCurrent, pendingAt } from '../../state/run-data';
+import { alignedReference, pendingKind } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL, type ContourGrid } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -41,7 +41,7 @@ export function TrajectoryPanel() {
   const figure = useRef<HTMLElement>(null);
   const planeBody = useRef<HTMLDivElement>(null);
   const multiples = useRef<HTMLDivElement>(null);
-  usePanelChart('Parameter trajectories', () => {
+  usePanelChart('Parameter trajectories', figure, () => {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
@@ -50,7 +50,7 @@ export function TrajectoryPanel() {
         const { run, config } = useStore.getState();
         const h = run.header;
         const haveContours = run.contours !== null && run.contoursEpoch === run.epoch;
-        const busy = pendingAt(run, config.it) || !isCurrent(run) || !haveContours;
+        const pending = pendingKind(run, config.it);
         if (h) {
           plane.draw(run, config.it);
           if (chartsP !== h.p) {
@@ -96,7 +96,7 @@ export function TrajectoryPanel() {
             });
           });
         }
-        return markBusy(figure.current, busy);
+        return markBusy(figure.current, pending !== 'none' || !haveContours, pending === 'deferred' && haveContours);
       },
       dispose() {
         plane.dispose();
