@@ -1,13 +1,14 @@
 /**
  * The one requestAnimationFrame loop of the page. Per frame, at most: one pull from the worker,
- * one playback advance, one draw of every panel. Panels register a draw function; store changes
- * only mark the frame dirty, so frame-rate updates never go through React rendering.
+ * one playback advance, and panel draws up to a time budget (one round over every panel may span
+ * a few frames). Panels register a draw function; store changes only mark the frame dirty, so
+ * frame-rate updates never go through React rendering.
  *
- * After a frame in which every panel drew complete results for the current settings, the loop
+ * After a round in which every panel drew complete results for the current settings, the loop
  * emits `performance.mark('em-lab:drawn', { detail: { epoch, it, draws } })` once per (epoch, cursor),
  * and 'em-lab:drawn-fast' when every panel drew everything but the deferred lanes (which may still
  * be filling in): the browser benchmark measures input → drawn with them. `draws`: ms each panel's
- * draw took in that frame.
+ * draw took in that round.
  */
 import { advancePlayback, pause } from './actions';
 import { pullIfNeeded } from './race-sync';
@@ -26,6 +27,8 @@ interface Drawer {
   readonly draw: DrawFn;
   readonly onError: (e: unknown) => void;
   failed: boolean;
+  /** Recent draw time (ms, decaying peak): what the frame budget plans with. */
+  cost: number;
 }
 
 const drawers = new Set<Drawer>();
@@ -38,6 +41,12 @@ let lastFastMark = '';
 let lastDraw = 0;
 /** While playing, panels are drawn at most this often (a full redraw costs more than a 60 Hz frame on small machines). */
 const PLAY_DRAW_MS = 33;
+/** A frame draws panels while their expected cost fits in this budget; the rest draw in the next frame. */
+const FRAME_BUDGET_MS = 16;
+/** Panels still to draw in the current round, their last results, and each one's draw time in the round. */
+let queue: Drawer[] = [];
+const results = new Map<Drawer, DrawResult>();
+let roundDraws: Record<string, number> = {};
 
 export const DRAWN_MARK = 'em-lab:drawn';
 export const DRAWN_FAST_MARK = 'em-lab:drawn-fast';
@@ -47,12 +56,13 @@ export function requestFrame(): void {
 }
 
 export function registerDrawer(name: string, draw: DrawFn, onError: (e: unknown) => void): () => void {
-  const d: Drawer = { name, draw, onError, failed: false };
+  const d: Drawer = { name, draw, onError, failed: false, cost: 0 };
   drawers.add(d);
   dirty = true;
   requestFrame();
   return () => {
     drawers.delete(d);
+    results.delete(d);
   };
 }
 
@@ -90,23 +100,36 @@ function frame(time: number): void {
     }
   } else playCarry = 0;
 
+  // A round draws every panel once, spread over as many frames as the budget needs: a frame stops
+  // drawing when the next panel's recent cost would take it past FRAME_BUDGET_MS (so one frame
+  // never does all the heavy draws plus their layout, paint and commit), and the next frame
+  // continues with the panels left. A change
+  // during a round extends it: the panels not drawn yet stay first, those already drawn go again
+  // after them (they skip cheaply when their inputs did not change).
   const throttled = useStore.getState().view.playing && time - lastDraw < PLAY_DRAW_MS;
   if (dirty && !throttled) {
     dirty = false;
     lastDraw = time;
-    let complete = true;
-    let fast = true;
-    const draws: Record<string, number> = {};
+    if (queue.length === 0) roundDraws = {};
+    for (const d of drawers) if (!queue.includes(d)) queue.push(d);
+  }
+  if (queue.length > 0) {
     const prof = (window as { __emLabProfile?: Record<string, number> }).__emLabProfile;
-    for (const d of drawers) {
-      if (d.failed) continue;
+    const start = performance.now();
+    let drew = false;
+    while (queue.length > 0) {
+      const d = queue[0];
+      // Packs the frame by each panel's recent draw cost; always draws at least one panel.
+      if (drew && performance.now() - start + d.cost > FRAME_BUDGET_MS) break;
+      queue.shift();
+      if (d.failed || !drawers.has(d)) continue;
       try {
         const t0 = performance.now();
-        const r = d.draw();
-        complete &&= r === true;
-        fast &&= r !== false;
+        results.set(d, d.draw());
         const ms = performance.now() - t0;
-        draws[d.name] = ms;
+        d.cost = Math.max(ms, d.cost * 0.7);
+        drew = true;
+        roundDraws[d.name] = ms;
         // Opt-in cumulative per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
         if (prof) prof[d.name] = (prof[d.name] ?? 0) + ms;
       } catch (e) {
@@ -114,21 +137,33 @@ function frame(time: number): void {
         d.onError(e);
       }
     }
-    const { run, config } = useStore.getState();
-    const key = `${run.epoch}:${config.it}`;
-    if (fast && drawers.size > 0 && key !== lastFastMark) {
-      lastFastMark = key;
-      performance.mark(DRAWN_FAST_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
-    }
-    if (complete && drawers.size > 0 && key !== lastMark) {
-      lastMark = key;
-      performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+    // Marks only when the round is over and nothing changed since: every panel drew the current state.
+    if (queue.length === 0 && !dirty) {
+      let complete = true;
+      let fast = true;
+      for (const d of drawers) {
+        if (d.failed) continue;
+        const r = results.get(d) ?? false;
+        complete &&= r === true;
+        fast &&= r !== false;
+      }
+      const draws = roundDraws;
+      const { run, config } = useStore.getState();
+      const key = `${run.epoch}:${config.it}`;
+      if (fast && drawers.size > 0 && key !== lastFastMark) {
+        lastFastMark = key;
+        performance.mark(DRAWN_FAST_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+      }
+      if (complete && drawers.size > 0 && key !== lastMark) {
+        lastMark = key;
+        performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+      }
     }
   }
 
   const s = useStore.getState();
   const needsPull = s.run.header !== null && !s.run.idle && !s.run.error;
-  if (s.view.playing || needsPull || dirty) requestFrame();
+  if (s.view.playing || needsPull || dirty || queue.length > 0) requestFrame();
   else lastTime = 0;
 }
 

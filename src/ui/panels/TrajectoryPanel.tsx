@@ -81,10 +81,12 @@ export function TrajectoryPanel() {
                 }
               }
             const pad = Math.max(1e-6, (hi - lo) * 0.08);
+            // Rounded out to tick steps: the axes (SVG) change only when a path crosses a step, not every frame.
+            const yDomain = scaleLinear().domain([lo - pad, hi + pad]).nice(4).domain() as [number, number];
             c.draw({
               series,
               xDomain: xExtent(series, 10),
-              yDomain: [lo - pad, hi + pad],
+              yDomain,
               cursorX: config.it,
               xLabel: '',
               yLabel: labels[j],

@@ -92,10 +92,13 @@ export function sizeCanvas(canvas: HTMLCanvasElement, left: number, top: number,
     canvas.width = W;
     canvas.height = H;
   }
-  canvas.style.left = `${left}px`;
-  canvas.style.top = `${top}px`;
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+  // Only on change: style writes every frame would invalidate style and layout for nothing.
+  const st = canvas.style;
+  const l = `${left}px`, t = `${top}px`, sw = `${w}px`, sh = `${h}px`;
+  if (st.left !== l) st.left = l;
+  if (st.top !== t) st.top = t;
+  if (st.width !== sw) st.width = sw;
+  if (st.height !== sh) st.height = sh;
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
