@@ -1,7 +1,6 @@
 /** Information-matrix diagnostics at any θ: I_oc, I_m, I_o and the spectrum of DM = I_oc⁻¹ I_m. */
-import { dmSpectrum } from './linalg';
-import { swapComponents } from './params';
-import type { EStep, MixtureModel, Theta } from './types';
+import { dmSpectrum, isPositiveDefinite, solve } from './linalg';
+import type { EStep, MixtureModel } from './types';
 import { normInf, sub } from './vec';
 
 export interface Information {
@@ -16,6 +15,13 @@ export function information(model: MixtureModel, e: EStep): Information {
   return { ioc, im, io: ioc.map((x, i) => x - im[i]) };
 }
 
+/** The Newton step I_o⁻¹∇L with the exact observed information, or null where I_o is not positive definite. */
+export function newtonDirection(model: MixtureModel, e: EStep): Float64Array | null {
+  const { io } = information(model, e);
+  if (!isPositiveDefinite(io, model.p)) return null;
+  return solve(io, model.gradient(e), model.p);
+}
+
 /** Eigenvalues of DM(θ), descending, or null where I_oc(θ) is not positive definite. */
 export function spectrumAt(model: MixtureModel, e: EStep): Float64Array | null {
   return dmSpectrum(model.completeInfo(e), model.missingInfo(e.theta), model.p);
@@ -24,9 +30,4 @@ export function spectrumAt(model: MixtureModel, e: EStep): Float64Array | null {
 /** ‖M(θ) − θ‖∞: how far θ is from being an EM fixed point. */
 export function emResidual(model: MixtureModel, e: EStep): number {
   return normInf(sub(model.mstep(e), e.theta));
-}
-
-/** Parameter error ‖θ − θ*‖∞ after aligning θ's labels to θ* (the likelihood cannot tell them apart). */
-export function alignedError(dim: 1 | 2, theta: Theta, ref: Theta): number {
-  return Math.min(normInf(sub(theta, ref)), normInf(sub(swapComponents(dim, theta), ref)));
 }

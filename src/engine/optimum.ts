@@ -9,9 +9,9 @@
  * observed step ratio. That keeps θ* the point EM actually converges to.
  */
 import { collapse, symmetricComponents } from './degenerate';
-import { emResidual, spectrumAt } from './diagnostics';
+import { emResidual, newtonDirection, spectrumAt } from './diagnostics';
 import { EigenvalueDecomposition } from 'ml-matrix';
-import { isPositiveDefinite, solve, toMatrix } from './linalg';
+import { solve, toMatrix } from './linalg';
 import { swapComponents } from './params';
 import type { Optimum } from './trace';
 import type { EStep, MixtureModel, Theta } from './types';
@@ -28,10 +28,7 @@ const NEWTON_EVERY = 10;
 export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 12): EStep | null {
   let e = start;
   for (let k = 0; k < maxIter; k++) {
-    const im = model.missingInfo(e.theta);
-    const io = model.completeInfo(e).map((x, i) => x - im[i]);
-    if (!isPositiveDefinite(io, model.p)) return null;
-    const dir = solve(io, model.gradient(e), model.p);
+    const dir = newtonDirection(model, e);
     if (!dir) return null;
     const theta = axpy(e.theta, 1, dir);
     if (model.domainError(theta) !== null) return null;

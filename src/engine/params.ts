@@ -1,5 +1,6 @@
 /** Conversions between the flat θ vector (see types.ts) and the JSON `Params` shape of the run document. */
 import type { Dim, Theta } from './types';
+import { normInf, sub } from './vec';
 
 export type Vec2 = [number, number];
 export type Sym2 = [[number, number], [number, number]];
@@ -84,3 +85,8 @@ export function swapComponents(dim: Dim, t: Theta): Theta {
 
 /** First coordinate of component k's mean. */
 export const meanX = (dim: Dim, t: Theta, k: 0 | 1): number => (dim === 1 ? t[1 + k] : t[1 + 2 * k]);
+
+/** Parameter error ‖θ − θ*‖∞ after aligning θ's labels to θ* (the likelihood cannot tell them apart). */
+export function alignedError(dim: Dim, theta: Theta, ref: Theta): number {
+  return Math.min(normInf(sub(theta, ref)), normInf(sub(swapComponents(dim, theta), ref)));
+}

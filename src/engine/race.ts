@@ -5,7 +5,8 @@
 import type { ExperimentState } from '../experiment/state';
 import { generateData, truthTheta } from './data';
 import { collapse, symmetricComponents } from './degenerate';
-import { alignedError, spectrumAt } from './diagnostics';
+import { spectrumAt } from './diagnostics';
+import { alignedError } from './params';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
 import { FACTORIES } from './methods';

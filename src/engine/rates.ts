@@ -4,7 +4,7 @@
  * Ratios only mean something in the asymptotic window, far enough from the start and above the
  * float64 floor; we take the median over that window.
  */
-import { alignedError } from './diagnostics';
+import { alignedError } from './params';
 import type { Optimum, TraceRow } from './trace';
 import { normInf, sub } from './vec';
 
@@ -27,21 +27,37 @@ const median = (xs: number[]): number | null => {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 };
 
-const inside = (x: number, [lo, hi]: [number, number]) => x > lo && x < hi;
+const inside = (x: number, [lo, hi]: readonly [number, number]) => x > lo && x < hi;
+
+export interface WindowRatio {
+  /** Median of x_{k+1}/x_k over the k with both in the window, or null with fewer than minCount such ratios. */
+  value: number | null;
+  /** First and last iteration the ratios span, or null. */
+  window: [number, number] | null;
+}
+
+/** The linear rate of a decaying sequence (errors, gaps) measured inside its asymptotic window. */
+export function windowRatio(xs: ArrayLike<number>, range: readonly [number, number], minCount = 1): WindowRatio {
+  const r: number[] = [];
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k + 1 < xs.length; k++) {
+    if (inside(xs[k], range) && inside(xs[k + 1], range)) {
+      r.push(xs[k + 1] / xs[k]);
+      if (first < 0) first = k;
+      last = k + 1;
+    }
+  }
+  return r.length >= minCount ? { value: median(r), window: [first, last] } : { value: null, window: null };
+}
 
 export function observedRates(dim: 1 | 2, rows: readonly TraceRow[], optimum: Optimum): ObservedRates {
   const err = rows.map((r) => alignedError(dim, r.theta, optimum.theta));
   const gap = rows.map((r) => optimum.logLik - r.logLik);
   const steps = rows.slice(1).map((r, k) => normInf(sub(r.theta, rows[k].theta)));
-  const param: number[] = [];
   const step: number[] = [];
-  const gaps: number[] = [];
-  for (let k = 0; k + 1 < rows.length; k++) {
-    if (inside(err[k], ERROR_WINDOW) && inside(err[k + 1], ERROR_WINDOW)) {
-      param.push(err[k + 1] / err[k]);
-      if (k >= 1 && steps[k - 1] > 0) step.push(steps[k] / steps[k - 1]);
-    }
-    if (inside(gap[k], GAP_WINDOW) && inside(gap[k + 1], GAP_WINDOW)) gaps.push(gap[k + 1] / gap[k]);
+  for (let k = 1; k + 1 < rows.length; k++) {
+    if (inside(err[k], ERROR_WINDOW) && inside(err[k + 1], ERROR_WINDOW) && steps[k - 1] > 0) step.push(steps[k] / steps[k - 1]);
   }
-  return { paramRatio: median(param), stepRatio: median(step), gapRatio: median(gaps) };
+  return { paramRatio: windowRatio(err, ERROR_WINDOW).value, stepRatio: median(step), gapRatio: windowRatio(gap, GAP_WINDOW).value };
 }

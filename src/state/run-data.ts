@@ -3,6 +3,7 @@
  * the EM-rate diagnostics derived from a trace. Pure functions over RunState (no React).
  */
 import { swapComponents } from '../engine/params';
+import { windowRatio } from '../engine/rates';
 import type { MethodId } from '../engine/types';
 import { COL, rowStride, type MethodBatch, type RaceHeader } from '../worker/protocol';
 import type { MethodTrace, RunState } from './store';
@@ -109,13 +110,6 @@ export interface ObservedRates {
   gapWindow: [number, number] | null;
 }
 
-const median = (xs: number[]): number => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-};
-
 /**
  * Observed linear rates from a trace (em-theory §4): the ratios are taken where the error is
  * small enough to be asymptotic and large enough to be above float64 noise.
@@ -143,25 +137,13 @@ export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity
     gaps.push(h.optimum.logLik - trace.buf[o + COL.logLik]);
   }
   const scale = Math.max(1, Math.abs(h.optimum.logLik));
-  const ratios = (xs: number[], lo: number, hi: number) => {
-    const r: number[] = [];
-    let first = -1;
-    let lastK = -1;
-    for (let k = 0; k + 1 < xs.length; k++) {
-      if (xs[k] < hi && xs[k + 1] > lo && xs[k] > lo) {
-        r.push(xs[k + 1] / xs[k]);
-        if (first < 0) first = k;
-        lastK = k + 1;
-      }
-    }
-    return { value: median(r), window: first >= 0 && r.length >= 3 ? ([first, lastK] as [number, number]) : null, n: r.length };
-  };
   // Windows as in em-theory §4; the gap's floor rises with |L*| (float64 resolution of L).
-  const pr = ratios(errs, 1e-10, 1e-2);
-  const gr = ratios(gaps, Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-2);
+  // A wider window than the CLI's (up to 1e-2) so the panel has a reading early in a run; ≥ 3 ratios.
+  const pr = windowRatio(errs, [1e-10, 1e-2], 3);
+  const gr = windowRatio(gaps, [Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-2], 3);
   return {
-    paramRatio: pr.window ? pr.value : NaN,
-    gapRatio: gr.window ? gr.value : NaN,
+    paramRatio: pr.value ?? NaN,
+    gapRatio: gr.value ?? NaN,
     paramWindow: pr.window,
     gapWindow: gr.window,
   };

@@ -4,14 +4,13 @@
  * a maximum), or the Newton point does not increase L after a few halvings, take an EM step instead.
  * Cost: the I_m pass counts as one E-step, plus one per trial point.
  */
-import { solve, isPositiveDefinite } from '../linalg';
+import { newtonDirection } from '../diagnostics';
 import { stop } from '../stop';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 import { axpy } from '../vec';
 
 export function createNewton(ctx: MethodContext): Optimizer {
   const { model, ev } = ctx;
-  const p = model.p;
   let e = ctx.start;
 
   const emStep = (): StepOutcome => {
@@ -25,10 +24,7 @@ export function createNewton(ctx: MethodContext): Optimizer {
     id: 'newton',
     step(): StepOutcome {
       ev.count++; // the pass over the data for I_m
-      const im = model.missingInfo(e.theta);
-      const io = model.completeInfo(e).map((x, i) => x - im[i]);
-      if (!isPositiveDefinite(io, p)) return emStep();
-      const dir = solve(io, model.gradient(e), p);
+      const dir = newtonDirection(model, e);
       if (!dir) return emStep();
       for (let t = 1; t >= 1 / 8; t /= 2) {
         const next = ev.at(axpy(e.theta, t, dir));
