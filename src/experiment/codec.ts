@@ -19,6 +19,7 @@ import {
   startError,
   type NumKey,
 } from './schema';
+import { isPageKey } from './page-keys';
 import type { ExperimentState } from './state';
 
 export interface Repair {
@@ -169,7 +170,7 @@ function decodeUnsafe(input: string): Decoded {
   }
 
   // Listed after the known keys' repairs, which come in the order the keys are read.
-  const unknown = [...values.keys()].filter((k) => !KNOWN.has(k));
+  const unknown = [...values.keys()].filter((k) => !KNOWN.has(k) && !isPageKey(k));
   for (const k of unknown.slice(0, MAX_UNKNOWN_LISTED)) note(k.length > 24 ? `${k.slice(0, 20)}…` : k, 'unknown key ignored');
   if (unknown.length > MAX_UNKNOWN_LISTED) note('…', `${unknown.length - MAX_UNKNOWN_LISTED} more unknown keys ignored`);
 

@@ -11,6 +11,7 @@
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import type { ExperimentState } from '../experiment/state';
 import { useStore, type XAxis } from './store';
+import { applyFragments, encodeFragments } from './url-fragments';
 
 export type UrlCommit = 'drag' | 'cursor' | 'release' | 'push' | 'none';
 
@@ -21,7 +22,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 /** Counts history writes (tests and the benchmark read it). */
 export const historyWrites = { replace: 0, push: 0 };
 
-const currentQuery = (): string => `?${encodeQuery(useStore.getState().config)}`;
+const currentQuery = (): string => `?${encodeQuery(useStore.getState().config)}${encodeFragments()}`;
 
 function write(kind: 'replace' | 'push'): void {
   if (timer) {
@@ -55,8 +56,10 @@ export function flushUrl(): void {
 }
 
 function applyLocation(): void {
-  const { state, repairs } = decodeQuery(location.search || location.hash);
-  useStore.setState((s) => ({ config: state, repairs, view: { ...s.view, playing: false } }));
+  const query = location.search || location.hash;
+  const decoded = decodeQuery(query);
+  const repairs = [...decoded.repairs, ...applyFragments(query)];
+  useStore.setState((s) => ({ config: decoded.state, repairs, view: { ...s.view, playing: false } }));
 }
 
 // ------------------------------------------------------------------ view preferences (local)

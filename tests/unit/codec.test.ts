@@ -292,3 +292,11 @@ describe('fuzz: decoding never throws and always yields a valid state', () => {
     );
   });
 });
+
+describe('page keys', () => {
+  it('are neither read by the experiment codec nor reported as unknown', () => {
+    const { state, repairs } = decodeQuery('v=1&sep=3&hide=methods&lock=sep&swsep=1,2&swreps=5&bogus=1');
+    expect(state.sep).toBe(3);
+    expect(repairs.map((r) => r.key)).toEqual(['bogus']);
+  });
+});
