@@ -7,6 +7,7 @@ import 'katex/dist/katex.min.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pause, play } from './state/actions';
+import { initClassroomSync } from './state/classroom-sync';
 import { initFrameLoop } from './state/frame-loop';
 import { initRaceSync } from './state/race-sync';
 import { useStore } from './state/store';
@@ -14,6 +15,8 @@ import { historyWrites, initUrlSync } from './state/url-sync';
 import { App } from './ui/App';
 import './ui/styles.css';
 
+// URL fragments register before the URL is read.
+initClassroomSync();
 const { hadQuery } = initUrlSync();
 // Read-only handle for the browser benchmark and for debugging from the console.
 Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } });

@@ -9,14 +9,22 @@ import { DEFAULT_STATE } from './schema';
 import type { ExperimentState } from './state';
 
 export interface Preset {
-  id: 'separated' | 'default' | 'overlapping' | 'symmetric' | 'collapse';
+  id: 'separated' | 'default' | 'overlapping' | 'weights' | 'variances' | 'correlated' | 'symmetric' | 'collapse' | 'tiny';
   label: string;
   caption: string;
   /** The preset's state, derived from the current one (keeps dimension, N and seeds unless the scenario needs its own). */
   apply(state: ExperimentState): ExperimentState;
 }
 
-const base = (s: ExperimentState): ExperimentState => ({ ...DEFAULT_STATE, dim: s.dim, n: s.n, seed: s.seed, init: s.init, methods: s.methods });
+// Tiny N is a scenario of its own: leaving it (N < 100) goes back to the default N.
+const base = (s: ExperimentState): ExperimentState => ({
+  ...DEFAULT_STATE,
+  dim: s.dim,
+  n: s.n < 100 ? DEFAULT_STATE.n : s.n,
+  seed: s.seed,
+  init: s.init,
+  methods: s.methods,
+});
 
 const round = (x: number) => Number(x.toPrecision(10));
 
@@ -39,6 +47,24 @@ export const PRESETS: readonly Preset[] = [
     caption: 'Separation 1σ (1.5σ in 2D): most information is missing (λ_max > 0.99), EM crawls, and ECG needs less than a fifth of its E-steps.',
     // In 2D at 1σ the default sample's maximum lies far from the truth with a smaller λ_max; 1.5σ shows the crawl.
     apply: (s) => ({ ...base(s), sep: s.dim === 1 ? 1 : 1.5, iters: 20000 }),
+  },
+  {
+    id: 'weights',
+    label: 'Unequal weights',
+    caption: 'Weights 0.85 / 0.15 at 2.5σ: the small component is hard to pin down, λ_max > 0.9, EM needs over 100 iterations and SQUAREM less than a third of its E-steps.',
+    apply: (s) => ({ ...base(s), w: 0.85 }),
+  },
+  {
+    id: 'variances',
+    label: 'Unequal variances',
+    caption: 'Variance ratio 4 at 2.5σ: the wide component covers the narrow one, λ_max > 0.8, and SQUAREM needs less than half of EM’s E-steps.',
+    apply: (s) => ({ ...base(s), vr: 4 }),
+  },
+  {
+    id: 'correlated',
+    label: '2D correlated',
+    caption: '2D, long thin components tilted ±45° (axis ratio 0.2): λ_max ≈ 0.9, and gradient ascent needs over three times EM’s E-steps — the covariance directions are badly scaled for a plain gradient, and EM’s implicit preconditioner fixes exactly that.',
+    apply: (s) => ({ ...base(s), dim: 2, aspect: 0.2, rot: 45 }),
   },
   {
     id: 'symmetric',
@@ -68,4 +94,20 @@ export const PRESETS: readonly Preset[] = [
       return { ...t, start };
     },
   },
+  {
+    id: 'tiny',
+    label: 'Tiny N',
+    caption: 'Only 20 points: the sample, not the truth, decides the fit. In 1D the fitted weight is more than 0.2 away from the true 0.5 and at least one method ends on a collapsed component; in 2D, 20 points are too few for 11 parameters and every run stops and says so.',
+    apply: (s) => ({ ...base(s), n: 20 }),
+  },
 ];
+
+/** The preset whose settings the state is (ignoring the cursor), if any: a shared scenario link shows its caption too. */
+export function matchPreset(s: ExperimentState, same: (a: ExperimentState, b: ExperimentState) => boolean): Preset | null {
+  for (const p of PRESETS) {
+    // The start-deriving presets draw the data: only worth trying when the state has an explicit start.
+    if ((p.id === 'symmetric' || p.id === 'collapse') && !s.start) continue;
+    if (same(p.apply(s), s)) return p;
+  }
+  return null;
+}

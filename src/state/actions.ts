@@ -8,6 +8,7 @@
  * x-axis, speed, focus) never recompute anything.
  */
 import type { Dim, MethodId } from '../engine/types';
+import { lockedKeys } from '../experiment/classroom';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import type { Preset } from '../experiment/presets';
 import { DEFAULT_STATE, SEED_MAX } from '../experiment/schema';
@@ -19,9 +20,31 @@ import { flushUrl, raceQueryOf, writeUrl, type UrlCommit } from './url-sync';
 /** Rounds and clamps through the codec, so the store only ever holds canonical states. */
 const canonical = (c: ExperimentState): ExperimentState => decodeQuery(encodeQuery(c)).state;
 
+/** Short-lived message (e.g. why a change was refused); cleared after a few seconds. */
+let toastTimer: ReturnType<typeof setTimeout> | null = null;
+export function showToast(message: string): void {
+  useStore.setState({ toast: message });
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => useStore.setState({ toast: null }), 4000);
+}
+
+/** The patch without the keys a classroom link locked (every route to a change passes here). */
+function unlocked(patch: Partial<ExperimentState>, prev: ExperimentState): Partial<ExperimentState> {
+  const locked = lockedKeys(useStore.getState().classroom);
+  if (locked.size === 0) return patch;
+  const kept: Partial<ExperimentState> = {};
+  let refused = false;
+  for (const [k, v] of Object.entries(patch) as [keyof ExperimentState, never][]) {
+    if (!locked.has(k)) kept[k] = v;
+    else if (JSON.stringify(v) !== JSON.stringify(prev[k])) refused = true;
+  }
+  if (refused) showToast('This setting is locked by the link you opened.');
+  return kept;
+}
+
 export function setConfig(patch: Partial<ExperimentState>, commit: UrlCommit = 'push'): void {
   const prev = useStore.getState().config;
-  const next = canonical({ ...prev, ...patch });
+  const next = canonical({ ...prev, ...unlocked(patch, prev) });
   if (encodeQuery(next) === encodeQuery(prev)) {
     if (commit === 'release' || commit === 'push') flushUrl();
     return;

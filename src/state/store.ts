@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { MethodId, StopReason } from '../engine/types';
 import { DEFAULT_STATE } from '../experiment/schema';
+import { NO_CLASSROOM, type Classroom } from '../experiment/classroom';
 import type { Preset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import type { ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
@@ -82,6 +83,8 @@ export interface AppState {
    * settings still equal that query (any later change of settings hides it; Back/Forward to it shows it again).
    */
   preset: { id: PresetId; raceQuery: string } | null;
+  /** Controls hidden or locked by a classroom link (classroom.ts); in the URL beside the experiment. */
+  classroom: Classroom;
 }
 
 const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
@@ -111,6 +114,7 @@ export const useStore = create<AppState>()(() => ({
   workerError: null,
   toast: null,
   preset: null,
+  classroom: NO_CLASSROOM,
 }));
 
 export const SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];

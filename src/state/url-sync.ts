@@ -9,6 +9,7 @@
  * localStorage, which only keeps view preferences.
  */
 import { decodeQuery, encodeQuery } from '../experiment/codec';
+import { matchPreset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import { useStore, type XAxis } from './store';
 import { applyFragments, encodeFragments } from './url-fragments';
@@ -59,7 +60,15 @@ function applyLocation(): void {
   const query = location.search || location.hash;
   const decoded = decodeQuery(query);
   const repairs = [...decoded.repairs, ...applyFragments(query)];
-  useStore.setState((s) => ({ config: decoded.state, repairs, view: { ...s.view, playing: false } }));
+  const raceQuery = raceQueryOf(decoded.state);
+  // A scenario's link (or Back to it) shows the scenario's caption, as choosing it did.
+  const preset = matchPreset(decoded.state, (a, b) => raceQueryOf(a) === raceQueryOf(b));
+  useStore.setState((s) => ({
+    config: decoded.state,
+    repairs,
+    view: { ...s.view, playing: false },
+    preset: s.preset?.raceQuery === raceQuery ? s.preset : preset && { id: preset.id, raceQuery },
+  }));
 }
 
 // ------------------------------------------------------------------ view preferences (local)

@@ -4,7 +4,8 @@ import { Controls } from './controls/Controls';
 import { Transport } from './controls/Transport';
 import { HelpOverlay } from './HelpOverlay';
 import { Legend } from './Legend';
-import { RepairNotice, WorkerErrorNotice } from './Notices';
+import { useGroup } from './controls/Group';
+import { RepairNotice, Toast, WorkerErrorNotice } from './Notices';
 import { PanelBoundary } from './Panel';
 import { DataPanel } from './panels/DataPanel';
 import { EntropyPanel } from './panels/EntropyPanel';
@@ -25,6 +26,7 @@ const subscribeNarrow = (cb: () => void) => {
 export function App() {
   useKeyboard();
   const narrow = useSyncExternalStore(subscribeNarrow, () => narrowQuery?.matches ?? false);
+  const settingsHidden = useGroup('settings').hidden;
   return (
     <div className="app">
       <header className="app-header">
@@ -35,7 +37,8 @@ export function App() {
       </header>
       <RepairNotice />
       <WorkerErrorNotice />
-      <aside className="sidebar" aria-label="Settings">
+      <Toast />
+      <aside className="sidebar" aria-label="Settings" hidden={settingsHidden}>
         {/* Collapsed by default on phones so the race is visible first. */}
         <details className="settings" open={!narrow} key={narrow ? 'n' : 'w'}>
           <summary>Settings</summary>

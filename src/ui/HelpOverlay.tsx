@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { setView } from '../state/actions';
 import { useStore } from '../state/store';
+import { ClassroomLinkBuilder } from './ClassroomLinkBuilder';
 
 export const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -45,6 +46,7 @@ export function HelpOverlay() {
           ))}
         </dl>
         <p>Shortcuts are ignored while a text field, slider or menu has focus.</p>
+        <ClassroomLinkBuilder />
         <button ref={closeRef} type="button" onClick={close}>
           Close
         </button>

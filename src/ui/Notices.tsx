@@ -34,3 +34,13 @@ export function WorkerErrorNotice() {
     </div>
   );
 }
+
+/** A short message, e.g. why a change was refused (a locked setting). */
+export function Toast() {
+  const toast = useStore((s) => s.toast);
+  return (
+    <p className="toast" aria-live="polite" hidden={!toast}>
+      {toast}
+    </p>
+  );
+}

@@ -9,6 +9,8 @@ import { setView } from '../state/actions';
 import { exportCurrent } from '../state/race-sync';
 import { useStore } from '../state/store';
 import { flushUrl } from '../state/url-sync';
+import { encodeFragments } from '../state/url-fragments';
+import { useGroup } from './controls/Group';
 
 /** FNV-1a, 32 bit, as 8 hex digits: a short stable name for a query. */
 export function queryHash(q: string): string {
@@ -41,7 +43,8 @@ export function ShareBar() {
 
   async function copyLink() {
     flushUrl();
-    const url = shareUrl(useStore.getState().config, location.href);
+    // The page's own keys (classroom, sweep) travel with the experiment.
+    const url = shareUrl(useStore.getState().config, location.href) + encodeFragments();
     try {
       await navigator.clipboard.writeText(url);
       flash('Copied');
@@ -69,17 +72,22 @@ export function ShareBar() {
     }
   }
 
+  const { hidden, locked } = useGroup('share');
   return (
     <div className="share" role="group" aria-label="Share and export">
-      <button type="button" onClick={copyLink}>
-        Copy link
-      </button>
-      <button type="button" onClick={() => download('json')} disabled={busy !== ''} aria-busy={busy === 'json'}>
-        Download JSON
-      </button>
-      <button type="button" onClick={() => download('csv')} disabled={busy !== ''} aria-busy={busy === 'csv'}>
-        Download CSV
-      </button>
+      {!hidden && (
+        <>
+          <button type="button" onClick={copyLink} disabled={locked}>
+            Copy link
+          </button>
+          <button type="button" onClick={() => download('json')} disabled={locked || busy !== ''} aria-busy={busy === 'json'}>
+            Download JSON
+          </button>
+          <button type="button" onClick={() => download('csv')} disabled={locked || busy !== ''} aria-busy={busy === 'csv'}>
+            Download CSV
+          </button>
+        </>
+      )}
       <button type="button" className="help-button" onClick={() => setView({ helpOpen: true })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

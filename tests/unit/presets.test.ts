@@ -44,6 +44,46 @@ describe.each([1, 2] as const)('presets, %iD', (dim) => {
     expect(5 * esteps(race, 'ecg')).toBeLessThan(esteps(race, 'em'));
   });
 
+  it('unequal weights: λ_max > 0.9, EM needs over 100 iterations and SQUAREM less than a third of its E-steps', async () => {
+    const race = await finish('weights', dim);
+    expect(lambda(race)).toBeGreaterThan(0.9);
+    expect(run(race, 'em').stop?.code).toBe('converged-gap');
+    expect(run(race, 'em').rows.length - 1).toBeGreaterThan(100);
+    expect(3 * esteps(race, 'squarem')).toBeLessThan(esteps(race, 'em'));
+  });
+
+  it('unequal variances: λ_max > 0.8 and SQUAREM needs less than half of EM’s E-steps', async () => {
+    const race = await finish('variances', dim);
+    expect(lambda(race)).toBeGreaterThan(0.8);
+    expect(run(race, 'em').stop?.code).toBe('converged-gap');
+    expect(2 * esteps(race, 'squarem')).toBeLessThan(esteps(race, 'em'));
+  });
+
+  it('2D correlated (from either dimension): λ_max ≈ 0.9 and gradient ascent needs over three times EM’s E-steps', async () => {
+    const race = await finish('correlated', dim);
+    expect(race.dim).toBe(2);
+    expect(lambda(race)).toBeGreaterThan(0.85);
+    expect(lambda(race)).toBeLessThan(0.95);
+    expect(run(race, 'em').stop?.code).toBe('converged-gap');
+    expect(esteps(race, 'grad')).toBeGreaterThan(3 * esteps(race, 'em'));
+  });
+
+  it('tiny N: the fit is far from the truth and a run collapses (1D); too few points for 11 parameters (2D)', async () => {
+    const race = await finish('tiny', dim);
+    expect(race.data.length / dim).toBe(20);
+    if (dim === 1) {
+      expect(Math.abs(race.optimum.theta[0] - 0.5)).toBeGreaterThan(0.2);
+      expect(race.runs.some((r) => r.stop?.code === 'collapse')).toBe(true);
+    } else {
+      for (const r of race.runs) expect(r.stop?.code).toBe('too-few-points');
+    }
+  });
+
+  it('leaving tiny N goes back to the default N', () => {
+    const tiny = preset('tiny').apply(DEFAULT_STATE);
+    expect(preset('separated').apply(tiny).n).toBe(DEFAULT_STATE.n);
+  });
+
   it('symmetric start: no method can separate the components', async () => {
     const race = await finish('symmetric', dim);
     for (const r of race.runs) expect(r.stop?.code).toBe('symmetric-start');

@@ -11,6 +11,7 @@ import { clearStart, newData, newStart, setConfig, setDim, toggleMethod } from '
 import { useSettings, useStore } from '../../state/store';
 import { fixed, int, sci } from '../format';
 import { MethodSwatch } from '../Legend';
+import { Group } from './Group';
 import { Presets } from './Presets';
 import { Slider } from './Slider';
 
@@ -39,7 +40,7 @@ export function Controls() {
 function MixtureControls() {
   const c = useSettings();
   return (
-    <fieldset>
+    <Group group="mixture">
       <legend>
         Mixture <Restarts />
       </legend>
@@ -117,7 +118,7 @@ function MixtureControls() {
       <button type="button" onClick={newData} title="Shortcut: N">
         New data
       </button>
-    </fieldset>
+    </Group>
   );
 }
 
@@ -125,7 +126,7 @@ function StartControls() {
   const init = useStore((s) => s.config.init);
   const manual = useStore((s) => s.config.start !== null);
   return (
-    <fieldset>
+    <Group group="start">
       <legend>
         Start <Restarts />
       </legend>
@@ -141,7 +142,7 @@ function StartControls() {
         )}
       </div>
       <p className="hint">{manual ? 'Start means set by dragging the handles on the data panel.' : 'Or drag the numbered handles on the data panel.'}</p>
-    </fieldset>
+    </Group>
   );
 }
 
@@ -149,7 +150,7 @@ function MethodControls() {
   const c = useSettings();
   const on = (m: MethodId) => c.methods.includes(m);
   return (
-    <fieldset>
+    <Group group="methods">
       <legend>
         Methods <Restarts />
       </legend>
@@ -238,7 +239,7 @@ function MethodControls() {
           </div>
         </>
       )}
-    </fieldset>
+    </Group>
   );
 }
 
@@ -246,13 +247,13 @@ function StopControls() {
   const tol = useStore((s) => s.config.tol);
   const iters = useStore((s) => s.config.iters);
   return (
-    <fieldset>
+    <Group group="stop">
       <legend>
         Stopping <Restarts />
       </legend>
       <ChoiceSelect label="Gap tolerance" value={tol} choices={TOL_CHOICES} format={(v) => sci(v, 0)} onChange={(v) => setConfig({ tol: v }, 'push')} />
       <ChoiceSelect label="Max iterations" value={iters} choices={ITER_CHOICES} format={int} onChange={(v) => setConfig({ iters: v }, 'push')} />
-    </fieldset>
+    </Group>
   );
 }
 

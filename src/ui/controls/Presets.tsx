@@ -5,6 +5,7 @@
  */
 import { PRESETS } from '../../experiment/presets';
 import { applyPreset } from '../../state/actions';
+import { Group } from './Group';
 import { useStore } from '../../state/store';
 import { raceQueryOf } from '../../state/url-sync';
 
@@ -13,7 +14,7 @@ export function Presets() {
   const activeId = useStore((s) => (s.preset && s.preset.raceQuery === raceQueryOf(s.config) ? s.preset.id : null));
   const active = PRESETS.find((p) => p.id === activeId) ?? null;
   return (
-    <fieldset className="presets">
+    <Group group="scenarios" className="presets">
       <legend>Scenarios</legend>
       <div className="preset-list">
         {PRESETS.map((p) => (
@@ -26,6 +27,18 @@ export function Presets() {
       <p className="preset-caption" aria-live="polite">
         {active ? active.caption : ''}
       </p>
-    </fieldset>
+      {active && <ScenarioLink />}
+    </Group>
+  );
+}
+
+/** The scenario as a share URL (the page's own, cursor dropped), so it can be copied or opened in a new tab. */
+function ScenarioLink() {
+  const query = useStore((s) => raceQueryOf(s.config));
+  const href = `${location.pathname}?${query}`;
+  return (
+    <a className="preset-link" href={href}>
+      Link to this scenario
+    </a>
   );
 }

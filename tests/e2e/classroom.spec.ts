@@ -1,0 +1,75 @@
+/**
+ * Teaching and comfort: classroom links that hide or lock controls, scenario links, themes, and
+ * the first-visit tour.
+ */
+import { PRESETS } from '../../src/experiment/presets';
+import { expect, settle, test, urlParams } from './helpers';
+
+const BASE = 'v=1&dim=1&n=300&sep=2&seed=3&init=2&methods=em,ecg,squarem&iters=400';
+
+test('a classroom link hides and locks controls, and no route changes a locked setting', async ({ page }) => {
+  await page.goto(`/?${BASE}&hide=stop&lock=mixture`);
+  await settle(page);
+  // Hidden: the Stopping group is gone. Locked: the mixture group is visible but disabled, with a note.
+  await expect(page.getByRole('group', { name: /Stopping/ })).toHaveCount(0);
+  const slider = page.getByRole('slider', { name: 'Separation', exact: true });
+  await expect(slider).toBeVisible();
+  await expect(slider).toBeDisabled();
+  await expect(page.getByRole('group', { name: /Mixture/ }).getByText('Locked by the link you opened.')).toBeVisible();
+  // Scenarios would change the mixture: locked too.
+  await expect(page.getByRole('button', { name: 'Overlapping', exact: true })).toBeDisabled();
+  // The N shortcut (new data) is refused with a visible message; the seed stays.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(page.getByText('This setting is locked by the link you opened.')).toBeVisible();
+  expect((await urlParams(page)).get('seed')).toBe('3');
+  // Unlocked groups still work, and the classroom keys stay in the address bar and in the copied link.
+  await page.getByRole('checkbox', { name: 'ECG', exact: true }).uncheck();
+  await expect.poll(async () => (await urlParams(page)).get('methods')).toBe('em,squarem');
+  const params = await urlParams(page);
+  expect(params.get('hide')).toBe('stop');
+  expect(params.get('lock')).toBe('mixture');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('&hide=stop&lock=mixture');
+  // The teacher's link builder is not offered to students who opened a classroom link.
+  await page.keyboard.press('?');
+  await expect(page.getByText(/hidden or locked by the link that opened this page/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Lock Mixture' })).toHaveCount(0);
+});
+
+test('a teacher builds a classroom link from the help dialog', async ({ page }) => {
+  await page.goto(`/?${BASE}`);
+  await settle(page);
+  await page.keyboard.press('?');
+  await page.getByRole('checkbox', { name: 'Lock Methods', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Hide Share and download', exact: true }).check();
+  await expect.poll(async () => (await urlParams(page)).get('lock')).toBe('methods');
+  expect((await urlParams(page)).get('hide')).toBe('share');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('checkbox', { name: 'ECG', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Download JSON', exact: true })).toHaveCount(0);
+  // A student opening that link gets the same page.
+  await page.reload();
+  await settle(page);
+  await expect(page.getByRole('checkbox', { name: 'ECG', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Download JSON', exact: true })).toHaveCount(0);
+});
+
+test('a scenario link opens the scenario with its caption', async ({ page }) => {
+  const weights = PRESETS.find((p) => p.id === 'weights')!;
+  await page.goto(`/?${BASE}`);
+  await settle(page);
+  await page.getByRole('button', { name: weights.label, exact: true }).click();
+  await expect(page.getByText(weights.caption, { exact: true })).toBeVisible();
+  const href = await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href');
+  expect(href).toContain('w=0.85');
+  // A fresh visit to that link: same scenario, same caption, button pressed.
+  const fresh = await page.context().newPage();
+  await fresh.goto(href!);
+  await settle(fresh);
+  await expect(fresh.getByText(weights.caption, { exact: true })).toBeVisible();
+  await expect(fresh.getByRole('button', { name: weights.label, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await fresh.close();
+});
