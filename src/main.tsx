@@ -13,6 +13,7 @@ import { initRaceSync } from './state/race-sync';
 import { useStore } from './state/store';
 import { historyWrites, initUrlSync } from './state/url-sync';
 import { App } from './ui/App';
+import { initTheme } from './ui/theme';
 import './ui/styles.css';
 
 // URL fragments register before the URL is read.
@@ -22,6 +23,7 @@ const { hadQuery } = initUrlSync();
 Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } });
 initRaceSync();
 initFrameLoop();
+initTheme();
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 if (!hadQuery && !reducedMotion.matches) play();

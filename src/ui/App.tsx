@@ -15,6 +15,7 @@ import { TrajectoryPanel } from './panels/TrajectoryPanel';
 import { ReadoutTable } from './ReadoutTable';
 import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
+import { ThemeToggle } from './ThemeToggle';
 import { useKeyboard } from './useKeyboard';
 
 const narrowQuery = typeof matchMedia === 'function' ? matchMedia('(max-width: 767px)') : null;
@@ -34,6 +35,7 @@ export function App() {
           EM Lab <span className="subtitle">why EM is sometimes fast and sometimes slow</span>
         </h1>
         <ShareBar />
+        <ThemeToggle />
       </header>
       <RepairNotice />
       <WorkerErrorNotice />

@@ -5,8 +5,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { pendingMethods } from '../state/run-data';
 import { useStore } from '../state/store';
 import { METHOD_STYLE, TRUTH_STYLE } from './palette';
+import { useTheme } from './theme';
 
 export function MethodSwatch({ method }: { method: MethodId }) {
+  useTheme(); // Adam's colour depends on the theme
   const st = METHOD_STYLE[method];
   return (
     <svg className="swatch" width="28" height="10" aria-hidden="true">

@@ -3,6 +3,7 @@
  * methods stay distinguishable in greyscale and for every colour-vision deficiency.
  */
 import type { MethodId } from '../engine/types';
+import { currentTheme } from './theme';
 
 export interface MethodStyle {
   readonly colour: string;
@@ -28,7 +29,13 @@ export const METHOD_STYLE: Record<MethodId, MethodStyle> = {
   hybrid: style('#CC79A7', '9 3 2 3', 'diamond'), // reddish purple
   squarem: style('#D55E00', '4 2', 'cross'), // vermillion
   newton: style('#56B4E9', '12 3', 'star'), // sky blue
-  adam: style('#000000', '1 3', 'wye'), // black
+  // Black on light, near-white on dark (read at draw time; the theme redraws every panel).
+  adam: {
+    ...style('#000000', '1 3', 'wye'),
+    get colour() {
+      return currentTheme() === 'dark' ? '#e8e8e8' : '#000000';
+    },
+  }, // black
 };
 
 /** The true mixture: neutral grey, dotted. */

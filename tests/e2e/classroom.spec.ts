@@ -73,3 +73,30 @@ test('a scenario link opens the scenario with its caption', async ({ page }) => 
   await expect(fresh.getByRole('button', { name: weights.label, exact: true })).toHaveAttribute('aria-pressed', 'true');
   await fresh.close();
 });
+
+test('themes: auto follows the system, a choice persists, every panel redraws in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`/?${BASE}&it=20`);
+  await settle(page);
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  const bodyBg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await theme()).toBe('dark');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  expect(await theme()).toBe('light');
+  expect(await bodyBg()).toBe('rgb(255, 255, 255)');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.reload();
+  await settle(page);
+  expect(await theme()).toBe('dark');
+  const [r, g, b] = (await bodyBg()).match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeLessThan(150);
+  // The contour canvas was redrawn with the dark theme's colours: its corner pixel is dark.
+  const corner = await page
+    .getByRole('figure', { name: 'Parameter trajectories', exact: true })
+    .locator('canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(2, 2, 1, 1).data));
+  expect(corner[3] === 0 || corner[0] + corner[1] + corner[2] < 300).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/dark-1280x800.png' });
+  await expect(page.getByText('NaN')).toHaveCount(0);
+});

@@ -19,6 +19,7 @@ import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { ellipse, responsibility1D, responsibility2D, weightedPdf1D } from './mixture-math';
+import { currentTheme, themeColour } from '../theme';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const HIT_RADIUS = 22;
@@ -123,7 +124,7 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     const x = scaleLinear().domain(domain).range([0, frame.innerW]);
     const thetas = currentThetas(run, it);
     // Curves and canvas only when a method moved, the size or the focus changed.
-    const key = `1:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
+    const key = `1:${currentTheme()}:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
     const redraw = key !== canvasKey;
     let curves: Curve[] = [];
     if (redraw) {
@@ -165,7 +166,7 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
       canvasKey = key;
       const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, frame.innerW, frame.innerH);
       if (ctx) {
-        ctx.fillStyle = '#d9dde3';
+        ctx.fillStyle = themeColour('--hist');
         for (const b of bins) {
           const top = y(b.density);
           ctx.fillRect(x(b.x0) + 0.5, top, Math.max(0, x(b.x1) - x(b.x0) - 1), frame.innerH - top);
@@ -230,7 +231,7 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
             width: (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7),
             pts: ellipse(theta, k, s),
           });
-    const key = `2:${h.epoch}:${side}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
+    const key = `2:${currentTheme()}:${h.epoch}:${side}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
     canvas.style.display = '';
     if (key !== canvasKey) {
       canvasKey = key;

@@ -8,6 +8,7 @@ import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { column, methodSeries, switchMarkers, xExtent } from './series-data';
+import { themeColour } from '../theme';
 
 export function EntropyPanel() {
   const figure = useRef<HTMLElement>(null);
@@ -29,7 +30,7 @@ export function EntropyPanel() {
             cursorX: config.it,
             xLabel: 'iteration',
             yLabel: 'H (normalised entropy)',
-            refLines: hasHybrid ? [{ y: config.tau, label: `τ = ${fixed(config.tau, 3)}`, colour: '#8a3b72' }] : [],
+            refLines: hasHybrid ? [{ y: config.tau, label: `τ = ${fixed(config.tau, 3)}`, colour: themeColour('--tau-line') }] : [],
             markers: switchMarkers(run, config.it, 'iterations', H),
             hoverY: (v) => fixed(v, 4),
           });

@@ -15,6 +15,7 @@ import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createSeriesChart, type Series } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { shownRows, xExtent } from './series-data';
+import { themeColour } from '../theme';
 
 const EIGEN_DASH = ['', '6 3', '2 2', '8 3 2 3', '1 3', '12 3'];
 const EIGEN_OPACITY = [1, 0.8, 0.65, 0.55, 0.5, 0.45];
@@ -75,7 +76,7 @@ export function SpectrumPanel() {
             refLines: Array.from(h.optimum.eigenvalues.subarray(0, k)).map((v) => ({
               y: v,
               label: '',
-              colour: '#444',
+              colour: themeColour('--axis-text'),
               dash: '3 3',
             })),
             hoverY: (v) => fixed(v, 5),
@@ -87,7 +88,7 @@ export function SpectrumPanel() {
               {
                 key: 'curve',
                 label: 'λ_max(θ*)',
-                colour: '#333',
+                colour: themeColour('--fg'),
                 dash: '',
                 n: pts.length,
                 x: (i) => pts[i].sep,

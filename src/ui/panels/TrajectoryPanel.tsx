@@ -16,6 +16,7 @@ import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
 import { methodSeries, shownRows, xExtent } from './series-data';
+import { currentTheme, themeColour } from '../theme';
 
 const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
   circle: symbolCircle,
@@ -93,7 +94,7 @@ export function TrajectoryPanel() {
               xTicks: 2,
               yTicks: 2,
               yFormat: (v) => sig(v, 3),
-              refLines: [{ y: star[j], label: '', dash: '2 3', colour: '#777' }],
+              refLines: [{ y: star[j], label: '', dash: '2 3', colour: themeColour('--ref-line') }],
               hoverY: (v) => sig(v, 6),
             });
           });
@@ -154,7 +155,7 @@ function createPlane(host: HTMLElement) {
     const sym = h.dim === 1 ? '' : ' x';
     frame.axes(x, y, { xLabel: `μ₁${sym}`, yLabel: `μ₂${sym}`, xTicks: 5, yTicks: 5 });
 
-    const key = grid ? `${run.contoursEpoch}:${grid.nx}:${side}` : '';
+    const key = grid ? `${currentTheme()}:${run.contoursEpoch}:${grid.nx}:${side}` : '';
     if (key !== contourKey) {
       contourKey = key;
       contourImage = renderContours(contourLayers(grid, x, y), side);
@@ -184,7 +185,7 @@ function createPlane(host: HTMLElement) {
       })
       .attr('d', (d) => symbol(SYMBOLS[d.st.marker], 70)())
       .attr('fill', (d) => d.st.colour)
-      .attr('stroke', '#fff')
+      .attr('stroke', themeColour('--bg'))
       .attr('transform', (d) => {
         const o = (d.n - 1) * stride + COL.theta;
         return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
@@ -193,7 +194,7 @@ function createPlane(host: HTMLElement) {
       .text((d) => `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
     const ref = alignedReference(run);
     const refs = [
-      { k: 'start', t: h.init, label: 'start', glyph: symbol(symbolCircle, 90)(), fill: 'none', stroke: '#000' },
+      { k: 'start', t: h.init, label: 'start', glyph: symbol(symbolCircle, 90)(), fill: 'none', stroke: themeColour('--fg') },
       { k: 'opt', t: ref.optimum, label: 'θ* (optimum)', glyph: symbol(symbolStar, 110)(), fill: '#ffd200', stroke: '#000' },
       { k: 'truth', t: ref.truth, label: 'truth', glyph: symbol(symbolCross, 70)(), fill: TRUTH_STYLE.colour, stroke: 'none' },
     ];
@@ -238,7 +239,7 @@ function createPlane(host: HTMLElement) {
     const off = document.createElement('canvas');
     const ctx = sizeCanvas(off, 0, 0, side, side);
     if (!ctx) return null;
-    ctx.strokeStyle = '#9aa9b8';
+    ctx.strokeStyle = themeColour('--contour-line');
     ctx.lineWidth = 0.6;
     for (const c of layers) {
       ctx.fillStyle = c.fill;
@@ -269,7 +270,7 @@ function createPlane(host: HTMLElement) {
       },
     });
     const path = geoPath(toPx);
-    const shade = scaleLinear<string>().domain([0, Math.max(1, levels.length - 1)]).range(['#f4f4f4', '#c9d6e3']);
+    const shade = scaleLinear<string>().domain([0, Math.max(1, levels.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
     return polys.map((p, i) => ({ path: new Path2D(path(p) ?? ''), fill: shade(i) }));
   }
 

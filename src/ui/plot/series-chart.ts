@@ -7,6 +7,7 @@ import { scaleLinear, type Selection } from 'd3';
 import { fixed, sig } from '../format';
 import { createFrame, type AxisOptions, type ChartFrame, type Margins } from './frame';
 import { bisectRight, sizeCanvas, strokeSeries } from './path';
+import { themeColour } from '../theme';
 
 export interface Series {
   key: string;
@@ -88,7 +89,7 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, innerW, innerH);
     if (ctx && band) {
       const top = y(Math.min(band.y1, input.yDomain[1]));
-      ctx.fillStyle = '#eceff3';
+      ctx.fillStyle = themeColour('--band');
       ctx.fillRect(0, top, innerW, Math.max(0, y(Math.max(band.y0, input.yDomain[0])) - top));
     }
     if (ctx) {
@@ -102,9 +103,9 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
         ctx.setLineDash([]);
         ctx.lineCap = 'round';
         ctx.lineWidth = 5;
-        ctx.strokeStyle = 'rgba(0, 114, 178, 0.18)';
+        ctx.strokeStyle = themeColour('--noise-band');
         ctx.stroke();
-        ctx.fillStyle = '#555';
+        ctx.fillStyle = themeColour('--ink-soft');
         ctx.font = '10px system-ui, sans-serif';
         ctx.textAlign = 'center';
         ctx.fillText(g.label, (x(g.x0) + x(g.x1)) / 2, (y(g.y0) + y(g.y1)) / 2 + 14);
@@ -163,7 +164,7 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .attr('x2', innerW)
       .attr('y1', (r) => y(r.y))
       .attr('y2', (r) => y(r.y))
-      .attr('stroke', (r) => r.colour ?? '#555')
+      .attr('stroke', (r) => r.colour ?? themeColour('--ink-soft'))
       .attr('stroke-dasharray', (r) => r.dash ?? '5 4');
     refG
       .selectAll('text')
@@ -171,7 +172,7 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .join('text')
       .attr('x', 4)
       .attr('y', (r) => y(r.y) - 3)
-      .attr('fill', (r) => r.colour ?? '#555')
+      .attr('fill', (r) => r.colour ?? themeColour('--ink-soft'))
       .text((r) => r.label);
 
     markG
