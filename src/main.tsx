@@ -14,6 +14,7 @@ import { useStore } from './state/store';
 import { historyWrites, initUrlSync } from './state/url-sync';
 import { App } from './ui/App';
 import { initTheme } from './ui/theme';
+import { maybeStartTour } from './ui/Tour';
 import './ui/styles.css';
 
 // URL fragments register before the URL is read.
@@ -24,6 +25,7 @@ Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } 
 initRaceSync();
 initFrameLoop();
 initTheme();
+maybeStartTour();
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 if (!hadQuery && !reducedMotion.matches) play();

@@ -16,6 +16,7 @@ import { ReadoutTable } from './ReadoutTable';
 import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
 import { ThemeToggle } from './ThemeToggle';
+import { Tour } from './Tour';
 import { useKeyboard } from './useKeyboard';
 
 const narrowQuery = typeof matchMedia === 'function' ? matchMedia('(max-width: 767px)') : null;
@@ -78,6 +79,7 @@ export function App() {
         </p>
       </main>
       <HelpOverlay />
+      <Tour />
     </div>
   );
 }

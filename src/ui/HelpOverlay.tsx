@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { setView } from '../state/actions';
 import { useStore } from '../state/store';
 import { ClassroomLinkBuilder } from './ClassroomLinkBuilder';
+import { replayTour } from './Tour';
 
 export const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -46,6 +47,17 @@ export function HelpOverlay() {
           ))}
         </dl>
         <p>Shortcuts are ignored while a text field, slider or menu has focus.</p>
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              replayTour();
+            }}
+          >
+            Take the tour again
+          </button>
+        </p>
         <ClassroomLinkBuilder />
         <button ref={closeRef} type="button" onClick={close}>
           Close

@@ -100,3 +100,27 @@ test('themes: auto follows the system, a choice persists, every panel redraws in
   await page.screenshot({ path: 'test-results/screenshots/dark-1280x800.png' });
   await expect(page.getByText('NaN')).toHaveCount(0);
 });
+
+test('the first-visit tour: steps through, can be skipped, and never shows again once dismissed', async ({ page }) => {
+  // The tour stays out of automated browsers; this test plays a human visitor.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+  await page.goto(`/?${BASE}`);
+  const tour = page.getByRole('dialog', { name: 'A race' });
+  await expect(tour).toBeVisible();
+  await expect(page.locator('.tour-target')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'The data and the fits' })).toBeVisible();
+  await expect(page.locator('figure[aria-label="Data"]')).toHaveClass(/tour-target/);
+  // The page stays usable while the tour is open (non-modal).
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip tour', exact: true }).click();
+  await expect(page.locator('.tour')).toHaveCount(0);
+  await expect(page.locator('.tour-target')).toHaveCount(0);
+  await page.reload();
+  await settle(page);
+  await expect(page.locator('.tour')).toHaveCount(0);
+  // Help can replay it.
+  await page.keyboard.press('?');
+  await page.getByRole('button', { name: 'Take the tour again', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'A race' })).toBeVisible();
+});
