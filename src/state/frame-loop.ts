@@ -12,6 +12,7 @@
  */
 import { advancePlayback, pause } from './actions';
 import { pullIfNeeded } from './race-sync';
+import { pendingAt } from './run-data';
 import { useStore } from './store';
 
 /**
@@ -163,8 +164,32 @@ function frame(time: number): void {
 
   const s = useStore.getState();
   const needsPull = s.run.header !== null && !s.run.idle && !s.run.error;
-  if (s.view.playing || needsPull || dirty || queue.length > 0) requestFrame();
-  else lastTime = 0;
+  if (s.view.playing || dirty || queue.length > 0 || (needsPull && pullIsUrgent())) requestFrame();
+  else {
+    lastTime = 0;
+    // The worker is computing ahead of the cursor (rows nobody sees yet, the λ curve, finer
+    // contours): fetch that a few times a second, not every frame, so the main thread stays free
+    // for the next input.
+    if (needsPull) slowPull();
+  }
+}
+
+const SLOW_PULL_MS = 120;
+let slowTimer: ReturnType<typeof setTimeout> | null = null;
+function slowPull(): void {
+  if (slowTimer) return;
+  slowTimer = setTimeout(() => {
+    slowTimer = null;
+    requestFrame();
+  }, SLOW_PULL_MS);
+}
+
+/** Something the panels show at the cursor is still missing: rows, or the shown method's spectra. */
+function pullIsUrgent(): boolean {
+  const { run, config, view } = useStore.getState();
+  if (pendingAt(run, config.it)) return true;
+  const t = run.traces.find((x) => x.method === view.focus);
+  return t !== undefined && t.eigenCount < Math.min(t.count, config.it + 1);
 }
 
 /** Marks the frame dirty on every store change. Call once at startup. */

@@ -31,7 +31,8 @@ export function appendBatch(trace: MethodTrace, batch: MethodBatch, stride: numb
     trace.buf.set(batch.rows.subarray(skip * stride, batch.count * stride), trace.count * stride);
     trace.count += add;
   }
-  if (batch.stop) trace.stop = batch.stop;
+  // Every batch of a stopped method repeats its stop reason: keep the first, so that identity means "unchanged".
+  if (batch.stop && !trace.stop) trace.stop = batch.stop;
 }
 
 /** Row index a method shows at iteration `it`: its last row once stopped; −1 while pending. */

@@ -46,8 +46,9 @@ export function writeUrl(commit: UrlCommit): void {
   if (commit === 'none') return;
   if (commit === 'push') return write('push');
   if (commit === 'release') return write('replace');
+  // Always from a timer, never inside the input event: the history call (a few ms) must not
+  // lengthen the task that handles the slider.
   const wait = THROTTLE_MS[commit] - (performance.now() - lastWrite);
-  if (wait <= 0 && !timer) return write('replace');
   if (!timer) timer = setTimeout(() => write('replace'), Math.max(0, wait));
 }
 
@@ -124,4 +125,13 @@ export function initUrlSync(): { hadQuery: boolean } {
 }
 
 /** The experiment as a canonical query without the view cursor: what the worker computes. */
-export const raceQueryOf = (c: ExperimentState): string => encodeQuery({ ...c, it: 0 });
+export function raceQueryOf(c: ExperimentState): string {
+  // Memoised per state object (the store replaces, never mutates, its config): selectors call this on every store change.
+  let q = raceQueries.get(c);
+  if (q === undefined) {
+    q = encodeQuery({ ...c, it: 0 });
+    raceQueries.set(c, q);
+  }
+  return q;
+}
+const raceQueries = new WeakMap<ExperimentState, string>();
