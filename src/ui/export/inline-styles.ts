@@ -55,6 +55,8 @@ function paintsNothing(tag: string, cs: CSSStyleDeclaration): boolean {
 
 /** Attributes that only mean something in the live page (focus, roles, accessibility tree, classes). */
 const PAGE_ONLY = /^(tabindex|role|aria-.*|class|data-.*)$/;
+const CONTAINERS = new Set(['g', 'svg', 'a']);
+const INHERITED_ATTRS = [...PAINT, ...TEXT].filter((p) => p !== 'opacity');
 
 /**
  * Writes `original`'s computed styles onto `clone` (a deep clone of it), element by element,
@@ -76,11 +78,16 @@ export function inlineComputedStyles(original: Element, clone: Element): void {
       drop.push(copy);
       return;
     }
+    // Leaves carry their computed (inherited) values themselves, so presentation attributes on
+    // containers (d3's axis sets fill, font-size, text-anchor there) could only leak stale values.
+    if (CONTAINERS.has(tag)) for (const a of INHERITED_ATTRS) copy.removeAttribute(a);
+    const noStroke = isTransparent(cs.stroke);
     const decl: string[] = [];
     for (const prop of propertiesFor(tag)) {
       const v = cs.getPropertyValue(prop).trim();
-      if (!v || INITIAL[prop]?.includes(v)) continue;
-      if (prop.startsWith('stroke-') && prop !== 'stroke-opacity' && isTransparent(cs.stroke)) continue;
+      if (!v || (noStroke && prop.startsWith('stroke-'))) continue;
+      // An initial value is left out unless an attribute on the element says otherwise.
+      if (INITIAL[prop]?.includes(v) && !copy.hasAttribute(prop)) continue;
       decl.push(`${prop}:${v}`);
     }
     if (decl.length) copy.setAttribute('style', decl.join(';'));

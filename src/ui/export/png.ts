@@ -8,13 +8,7 @@ import { addPngText } from './png-text';
 export async function svgToPng(svg: string, width: number, height: number, scale = 2, text: Record<string, string> = {}): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
-    const img = new Image();
-    img.src = url;
-    try {
-      await img.decode();
-    } catch {
-      throw new Error('the browser could not read the SVG snapshot');
-    }
+    const img = await loadImage(url);
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
@@ -27,4 +21,14 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** Resolves once the image has loaded (load/error events: `decode()` is unreliable for SVG in some browsers). */
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('the browser could not read the SVG snapshot'));
+    img.src = url;
+  });
 }
