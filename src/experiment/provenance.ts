@@ -61,6 +61,3 @@ export function parseProvenanceComment(line: string): Provenance | null {
   if (!Number.isInteger(data) || (initSeed !== null && !Number.isInteger(initSeed))) return null;
   return { schema, app, seeds: { data, init: initSeed }, query };
 }
-
-/** Lines of a CSV text without its `#` comment lines (for readers without a comment option). */
-export const csvWithoutComments = (text: string): string[] => text.split('\n').filter((l) => !l.startsWith('#'));

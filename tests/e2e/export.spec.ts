@@ -184,7 +184,6 @@ for (const panel of ['Data', 'Log-likelihood', 'Parameter trajectories'] as cons
       },
       { svg, shot: shot.toString('base64'), w: Math.floor(area.width), h: Math.floor(area.height) },
     );
-    console.log(panel, JSON.stringify(diff));
     // Antialiasing and sub-pixel text positions differ a little; wrong colours, fonts or offsets differ a lot.
     expect(diff.mean, JSON.stringify(diff)).toBeLessThan(4);
     expect(diff.far, JSON.stringify(diff)).toBeLessThan(0.02);
