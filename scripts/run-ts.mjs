@@ -3,7 +3,7 @@
 // tfjs-core's ES modules use directory imports that Node's own ESM loader refuses. ~0.5 s per run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,8 @@ await build({
   mainFields: ['module', 'main'], // tfjs' ES builds: its CJS node builds are excluded from sideEffects
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'error',
+  // package.json's version, as vite.config.ts defines it for the app (src/experiment/provenance.ts).
+  define: { __APP_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });
 const r = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

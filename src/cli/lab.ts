@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
     fail(err instanceof Error ? err.message : String(err));
   }
   while (race.advance(1000));
-  process.stdout.write(flags.has('--csv') ? traceCsv(race) : documentJson(runDocument(race, state, { summary: flags.has('--summary'), diagnostics: flags.has('--diagnostics') })));
+  process.stdout.write(flags.has('--csv') ? traceCsv(race, state) : documentJson(runDocument(race, state, { summary: flags.has('--summary'), diagnostics: flags.has('--diagnostics') })));
 }
 
 main(process.argv.slice(2)).catch((err) => fail(err instanceof Error ? err.message : String(err)));

@@ -35,6 +35,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const positive = finite.refine((x) => x > 0, 'must be positive');
 const weight = finite.refine((x) => x > 0 && x < 1, 'must be strictly between 0 and 1');
 const count = z.number().int().nonnegative();
+const seed = z.number().int().min(0).max(2147483647);
 
 export const Params1DSchema = z.strictObject({
   weight,
@@ -60,7 +61,9 @@ function documentFor<D extends 1 | 2>(dim: D) {
   const point = dim === 1 ? finite : vec2;
   return z.strictObject({
     schema: z.literal(DOCUMENT_SCHEMA),
+    app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be the app\'s semver version'),
     query: z.string().min(1),
+    seeds: z.strictObject({ data: seed, init: seed.nullable() }),
     state: ExperimentStateSchema,
     dim: z.literal(dim),
     data: z.array(point).optional(),
@@ -110,6 +113,9 @@ export const RunDocumentSchema = z
     const { state } = doc;
     if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
     if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
+    if (doc.seeds.data !== state.seed) issue(['seeds', 'data'], `seeds.data ${doc.seeds.data} differs from state.seed ${state.seed}`);
+    const initSeed = state.start === null ? state.init : null;
+    if (doc.seeds.init !== initSeed) issue(['seeds', 'init'], `seeds.init must be ${initSeed} (state.init, or null with an explicit start)`);
     const decoded = decodeQuery(doc.query);
     if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
     if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);

@@ -7,9 +7,13 @@ import { observedRates, type ObservedRates } from '../engine/rates';
 import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
 import { encodeQuery } from './codec';
+import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from './provenance';
 import type { ExperimentState } from './state';
 
-export const DOCUMENT_SCHEMA = 'em-lab/run@1';
+/** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). */
+export const DOCUMENT_SCHEMA = 'em-lab/run@2';
+/** The traces CSV: its columns, and the provenance comment line above the header. */
+export const TRACE_CSV_SCHEMA = 'em-lab/traces-csv@1';
 
 export interface TraceEntry {
   iteration: number;
@@ -35,7 +39,10 @@ export interface RunEntry {
 
 export interface RunDocument {
   schema: typeof DOCUMENT_SCHEMA;
+  /** package.json version of the app or CLI that wrote it. */
+  app: string;
   query: string;
+  seeds: Seeds;
   state: ExperimentState;
   dim: 1 | 2;
   data?: number[] | [number, number][];
@@ -63,7 +70,9 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
   const { dim } = race;
   return {
     schema: DOCUMENT_SCHEMA,
+    app: APP_VERSION,
     query: encodeQuery(state),
+    seeds: seedsOf(state),
     state,
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
@@ -101,11 +110,14 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
 /** JSON text of the document, exactly as the CLI prints it (2-space indent, trailing newline). */
 export const documentJson = (doc: RunDocument): string => JSON.stringify(doc, null, 2) + '\n';
 
-/** The traces as CSV: one row per method and iteration, θ in natural coordinates. */
-export function traceCsv(race: Race): string {
+/**
+ * The traces as CSV: a `#` provenance comment line (provenance.ts), then the header and one row per
+ * method and iteration, θ in natural coordinates.
+ */
+export function traceCsv(race: Race, state: ExperimentState): string {
   const names = paramNames(race.dim);
   const head = ['method', 'iteration', 'evaluations', 'step', 'logLik', 'gap', 'entropy', 'gradNorm', ...names];
-  const lines = [head.join(',')];
+  const lines = [provenanceComment(provenance(TRACE_CSV_SCHEMA, state)), head.join(',')];
   for (const run of race.runs) {
     for (const r of run.rows) {
       lines.push(

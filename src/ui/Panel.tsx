@@ -9,6 +9,7 @@ import { isCurrent, rowAt } from '../state/run-data';
 import { useStore, type AppState, type RunState } from '../state/store';
 import { shownRows } from './panels/series-data';
 import { registerDrawer, type DrawFn, type DrawResult } from '../state/frame-loop';
+import { ExportMenu } from './export/ExportMenu';
 
 interface BoundaryProps {
   name: string;
@@ -56,7 +57,10 @@ export const Panel = forwardRef<HTMLElement, PanelProps>(function Panel(
     <figure ref={ref} className={`panel ${className ?? ''}`} aria-label={name} aria-busy="true">
       <div className="panel-head">
         <h2>{name}</h2>
-        {tools}
+        <div className="panel-tools">
+          {tools}
+          <ExportMenu name={name} />
+        </div>
       </div>
       {children}
       <figcaption>{caption}</figcaption>

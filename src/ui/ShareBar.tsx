@@ -11,27 +11,9 @@ import { useStore } from '../state/store';
 import { flushUrl } from '../state/url-sync';
 import { encodeFragments } from '../state/url-fragments';
 import { useGroup } from './controls/Group';
+import { queryHash, saveText } from './export/download';
 
-/** FNV-1a, 32 bit, as 8 hex digits: a short stable name for a query. */
-export function queryHash(q: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < q.length; i++) {
-    h ^= q.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { queryHash };
 
 export function ShareBar() {
   const [busy, setBusy] = useState<'' | 'json' | 'csv'>('');
@@ -65,7 +47,7 @@ export function ShareBar() {
         return;
       }
       const name = `em-lab-${queryHash(encodeQuery(useStore.getState().config))}.${format}`;
-      saveFile(name, text, format === 'json' ? 'application/json' : 'text/csv');
+      saveText(name, text, format === 'json' ? 'application/json' : 'text/csv');
       flash(`Saved ${name}`);
     } finally {
       setBusy('');

@@ -448,7 +448,7 @@ const api: RaceWorkerApi = {
     if (job !== j || j.error) return null;
     // The document carries the state as the UI has it (including the view cursor `it`).
     const state = decodeQuery(query).state;
-    const text = format === 'json' ? documentJson(runDocument(j.race, state, { summary: false })) : traceCsv(j.race);
+    const text = format === 'json' ? documentJson(runDocument(j.race, state, { summary: false })) : traceCsv(j.race, state);
     const reply: ExportReply = { epoch, text };
     return reply;
   },

@@ -7,12 +7,16 @@
  * the experiments small. Calls run one after another: they share the bundle's output file.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema, type RunDocumentParsed } from '../../src/experiment/document-schema';
+import { parseProvenanceComment } from '../../src/experiment/provenance';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Read here, not through the code under test: the bundle must carry exactly this. */
+const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 interface Result {
   status: number | null;
@@ -62,6 +66,15 @@ describe('lab CLI: the run document', () => {
     expect(first.stdout.endsWith('}\n')).toBe(true);
   });
 
+  it('carries the app version (package.json) and the seeds at top level', () => {
+    const doc = parseDocument(first);
+    expect(doc.app).toBe(PACKAGE_VERSION);
+    expect(doc.seeds).toEqual({ data: 7, init: 3 }); // seed=7&init=3 in Q1
+    // An explicit start makes the start seed irrelevant: null, not a misleading number.
+    const withStart = parseDocument(lab(Q1.replace('&methods=', '&start=0.5,-1,1,1,1&methods=').replace('iters=150', 'iters=3'), '--summary'));
+    expect(withStart.seeds).toEqual({ data: 7, init: null });
+  });
+
   it('is byte-identical on a second run', () => {
     expect(lab(Q1, '--summary').stdout).toBe(first.stdout);
   });
@@ -92,6 +105,11 @@ describe('lab CLI: the run document', () => {
       ['evaluations that go down', (d) => (d.runs[1].trace[2].evaluations = 1)],
       ['a query that is not the state', (d) => (d.query = d.query.replace('sep=3', 'sep=4'))],
       ['an unknown step kind', (d) => (d.runs[0].trace[1].step = 'leap')],
+      ['no app version', (d) => delete d.app],
+      ['an app version that is not semver', (d) => (d.app = 'latest')],
+      ['a data seed that is not the state’s', (d) => (d.seeds.data += 1)],
+      ['a null start seed without an explicit start', (d) => (d.seeds.init = null)],
+      ['the previous schema id', (d) => (d.schema = 'em-lab/run@1')],
     ];
     expect(RunDocumentSchema.safeParse(doc).success).toBe(true);
     for (const [what, breakIt] of broken) {
@@ -122,14 +140,16 @@ describe('lab CLI: --diagnostics', () => {
 });
 
 describe('lab CLI: --csv', () => {
-  it('one row per method and iteration, with the right header, matching the JSON document', () => {
+  it('a provenance comment line, then one row per method and iteration with the right header, matching the JSON document', () => {
     const doc = parseDocument(first);
     const csv = lab(Q1, '--csv');
     expect(csv.status).toBe(0);
     expect(csv.stderr).toBe('');
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('method,iteration,evaluations,step,logLik,gap,entropy,gradNorm,pi,mu1,mu2,v1,v2');
-    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(lines.filter((l) => l.startsWith('#'))).toHaveLength(1);
+    expect(parseProvenanceComment(lines[0])).toEqual({ schema: 'em-lab/traces-csv@1', app: PACKAGE_VERSION, seeds: doc.seeds, query: Q1 });
+    expect(lines[1]).toBe('method,iteration,evaluations,step,logLik,gap,entropy,gradNorm,pi,mu1,mu2,v1,v2');
+    const rows = lines.slice(2).map((l) => l.split(','));
     const expected = doc.runs.flatMap((run) => run.trace.map((t) => ({ method: run.method, t })));
     expect(rows).toHaveLength(expected.length);
     rows.forEach((cells, i) => {
