@@ -102,7 +102,8 @@ function inputToDrawn(sep) {
   return new Promise((resolve, reject) => {
     const el = [...document.querySelectorAll('input[type=range]')].find((i) => i.labels?.[0]?.textContent?.startsWith('Separation'));
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    const figures = [...document.querySelectorAll('figure[aria-label]')];
+    // The race's five panels (the page has other figures: sweeps).
+    const figures = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
     const t0 = performance.now();
     let epoch = -1;
     const timer = setTimeout(() => reject(new Error('not drawn within 30 s')), 30_000);
@@ -136,8 +137,8 @@ function inputToDrawn(sep) {
 
 async function waitDrawn(page) {
   await page.waitForFunction(() => {
-    const figs = [...document.querySelectorAll('figure[aria-label]')];
-    return figs.length === 5 && figs.every((f) => f.getAttribute('aria-busy') === 'false');
+    const figs = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
+    return figs.every((f) => f && f.getAttribute('aria-busy') === 'false');
   }, null, { timeout: 60_000 });
 }
 
