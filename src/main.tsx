@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pause, play } from './state/actions';
 import { initFrameLoop } from './state/frame-loop';
+import { initLocalSteps } from './state/local-steps';
 import { initRaceSync } from './state/race-sync';
 import { useStore } from './state/store';
 import { historyWrites, initUrlSync } from './state/url-sync';
@@ -19,6 +20,7 @@ const { hadQuery } = initUrlSync();
 Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } });
 initRaceSync();
 initFrameLoop();
+initLocalSteps();
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 if (!hadQuery && !reducedMotion.matches) play();

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
-import { curveReady, nonZeroEigenCount, observedRates, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
+import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -30,8 +30,6 @@ export function SpectrumPanel() {
   usePanelChart('Missing-information spectrum', figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
-    let ratesKey = '';
-    let rates: ObservedRates | null = null;
     return {
       draw() {
         const { run, config, view } = useStore.getState();
@@ -107,14 +105,8 @@ export function SpectrumPanel() {
           });
           curveBody.current!.dataset.state = curveReady(run) ? 'ready' : 'computing';
 
-          // Observed ratios come from EM's whole computed trace; recompute only when it grew.
-          const em = traceOf(run, 'em');
-          const key = `${h.epoch}:${em?.count ?? -1}`;
-          if (key !== ratesKey) {
-            ratesKey = key;
-            rates = em ? observedRates(run, em) : null;
-          }
-          writeReadout(readout.current, run, rates);
+          // Observed ratios come from EM's whole computed trace (memoised; the article binds the same).
+          writeReadout(readout.current, run, emObservedRates(run));
         }
         return markBusy(figure.current, pending !== 'none' || other, pending === 'deferred' && !other);
       },
