@@ -19,7 +19,8 @@ function Prose() {
     <>
       <p>
         Each point <Tex tex="x_n" /> came from one of two components, but its label <Tex tex="z_n" /> is missing, so
-        the likelihood sums it out:
+        the likelihood sums it out (in 2D a covariance <Tex tex={String.raw`\Sigma_k`} /> replaces{' '}
+        <Tex tex={String.raw`\sigma_k^2`} />):
       </p>
       <Tex display tex={String.raw`L(\theta)=\sum_{n}\log\sum_{k=1}^{2}\pi_k\,\mathcal N(x_n\mid\mu_k,\sigma_k^2).`} />
       <p>

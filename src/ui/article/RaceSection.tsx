@@ -1,11 +1,13 @@
 /** §4 The race, beside the log-likelihood panel: each method's cost to converge, and who won. */
 import type { ReactNode } from 'react';
 import { methodLabel } from '../../experiment/codec';
+import { setView } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { MethodSwatch } from '../Legend';
 import { ArticleSection } from './ArticleSection';
 import { eSteps, emVersusWinner, outcome, winner } from './bindings';
 import { Live } from './Live';
+import { StateLink } from './StateLink';
 
 export function RaceSection({ children }: { children: ReactNode }) {
   return (
@@ -21,8 +23,11 @@ function Prose() {
     <>
       <p>
         Every method pays in E-steps: one pass over the data gives L and, for free, ∇L. Iterations are not a fair
-        unit — a line search or SQUAREM’s extrapolation spends several E-steps per iteration — so switch the figure’s
-        x-axis to E-steps to compare costs. To converge, the methods needed:
+        unit — a line search or SQUAREM’s extrapolation spends several E-steps per iteration — so{' '}
+        <StateLink onClick={() => setView({ xAxis: 'evaluations' })} title="Plot the log-likelihood against E-steps">
+          put E-steps on the x-axis
+        </StateLink>{' '}
+        to compare costs. To converge, the methods needed:
       </p>
       <ul className="race-list">
         {methods.map((m) => (

@@ -52,6 +52,16 @@ export const cursor: Binding = ({ app }) => ready(String(app.config.it));
 export const tau: Binding = ({ app }) => ready(fixed(app.config.tau, 3));
 export const burnIn: Binding = ({ app }) => ready(String(app.config.burn));
 
+const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'];
+/** "Seven optimisers": how many methods race. */
+export const methodCount: Binding = ({ app }) => {
+  const k = app.config.methods.length;
+  return ready(`${NUMBER_WORDS[k] ?? String(k)} ${k === 1 ? 'optimiser climbs' : 'optimisers climb'}`);
+};
+
+/** The trajectory plane's name: the means in 1D, their first coordinates in 2D (what the panel plots). */
+export const planeName: Binding = ({ app }) => ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
+
 // ------------------------------------------------------------------ θ* and its spectrum
 
 /** λ_max at θ*, with `busy` while the header is the previous settings'. */
