@@ -76,9 +76,6 @@ export function invalidate(): void {
   markDirty();
 }
 
-/** Something a panel draws from changed outside the store (not its size or hover): draw what changed next frame. */
-export const requestRedraw = (): void => markDirty();
-
 function markDirty(): void {
   dirty = true;
   requestFrame();

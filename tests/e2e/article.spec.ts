@@ -205,6 +205,9 @@ test('the step arrows: EM, gradient and Newton drawn on the trajectory plane, at
   await settle(page);
 });
 
+/** On screen, sections out of view are skipped (content-visibility: auto); a full-page picture needs them all rendered. */
+const RENDER_ALL = '.article > * { content-visibility: visible !important; }';
+
 test('article screenshots at 1280×800 and 390×844', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/?v=1&dim=1&sep=2&it=25');
@@ -216,6 +219,7 @@ test('article screenshots at 1280×800 and 390×844', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?v=1&dim=1&sep=2&it=25');
   await settle(page);
+  await page.addStyleTag({ content: RENDER_ALL });
   await page.screenshot({ path: 'test-results/screenshots/article-390x844-full.png', fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The transport stays reachable while reading.

@@ -3,12 +3,11 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { contours as d3contours, geoPath, geoTransform, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { contours as d3contours, geoPath, geoTransform, scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
 import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
-import { requestRedraw } from '../../state/frame-loop';
 import { useLocalSteps } from '../../state/local-steps';
 import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
@@ -48,8 +47,16 @@ export function TrajectoryPanel() {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
-    // The steps come from the worker on their own schedule, and the toggle is a local preference.
-    const unsubscribe = [useLocalSteps.subscribe(requestRedraw), useArticlePrefs.subscribe(requestRedraw)];
+    // The steps come from the worker on their own schedule (and the toggle is a local preference):
+    // only the arrows are redrawn then, in the next frame, not the whole panel.
+    let stepsFrame = 0;
+    const redrawSteps = () => {
+      stepsFrame ||= requestAnimationFrame(() => {
+        stepsFrame = 0;
+        plane.drawSteps();
+      });
+    };
+    const unsubscribe = [useLocalSteps.subscribe(redrawSteps), useArticlePrefs.subscribe(redrawSteps)];
     return {
       draw() {
         const { run, config } = useStore.getState();
@@ -107,12 +114,9 @@ export function TrajectoryPanel() {
       },
       dispose() {
         unsubscribe.forEach((u) => u());
+        cancelAnimationFrame(stepsFrame);
         plane.dispose();
         charts.forEach((c) => c.dispose());
-      },
-      key: () => {
-        const ls = useLocalSteps.getState();
-        return `${ls.key}|${ls.wanted}|${useArticlePrefs.getState().showSteps}`;
       },
     };
   });
@@ -145,6 +149,18 @@ function createPlane(host: HTMLElement) {
   const marksG: G = frame.plot.append('g').attr('class', 'marks');
   const cross = frame.overlay.append('g').attr('class', 'crosshair');
   let contourKey = '';
+  /** The plane's scales as last drawn (the arrows are redrawn on their own with them). */
+  let scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; side: number } | null = null;
+
+  /** Arrows at the focus method's θ, if they were computed for this race and this method. */
+  function drawSteps(): void {
+    const { run, view } = useStore.getState();
+    if (!scales || !run.header) return;
+    const ls = useLocalSteps.getState();
+    const focus = traceOf(run, view.focus) ?? run.traces[0];
+    const ours = useArticlePrefs.getState().showSteps && ls.key.startsWith(`${run.epoch}:`) && ls.method === focus?.method;
+    drawStepArrows(stepsG, ours ? ls.steps : null, scales.x, scales.y, scales.side, ls.key !== ls.wanted);
+  }
   /** Contours rendered once per grid and size into an offscreen canvas, then blitted each frame. */
   let contourImage: HTMLCanvasElement | null = null;
 
@@ -190,11 +206,8 @@ function createPlane(host: HTMLElement) {
           width: 1.6,
         });
     }
-    // Arrows at the focus method's θ, if they were computed for this race and this method.
-    const ls = useLocalSteps.getState();
-    const focus = traceOf(run, useStore.getState().view.focus) ?? run.traces[0];
-    const ours = useArticlePrefs.getState().showSteps && ls.key.startsWith(`${run.epoch}:`) && ls.method === focus?.method;
-    drawStepArrows(stepsG, ours ? ls.steps : null, x, y, side, ls.key !== ls.wanted);
+    scales = { x, y, side };
+    drawSteps();
 
     const heads = paths.filter((d) => d.n > 0);
     marksG
@@ -298,6 +311,7 @@ function createPlane(host: HTMLElement) {
 
   return {
     draw,
+    drawSteps,
     dispose: () => {
       frame.dispose();
       canvas.remove();
