@@ -41,8 +41,8 @@ function Prose() {
         Winner: <Live bind="winner" value={winner} />. <Live bind="em-vs-winner" value={emVersusWinner} />
       </p>
       <p>
-        On the gap plot (bottom), a straight line is linear convergence. The blue band through EM’s point has slope
-        log₁₀ λ_max² per iteration: once EM is close, its trace runs parallel to it. Gradient methods do not care how
+        On the gap plot (bottom), a straight line is linear convergence. On the iterations axis, the blue band through
+        EM’s point has slope log₁₀ λ_max² per iteration: once EM is close, its trace runs parallel to it. Gradient methods do not care how
         much information is missing, only how the likelihood is shaped; that is why, when λ_max is near 1, a good one
         (ECG) can overtake EM.
       </p>

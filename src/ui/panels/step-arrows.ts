@@ -18,8 +18,9 @@ export const STEP_ARROWS = [
   { key: 'newton', label: 'Newton', colour: METHOD_STYLE.newton.colour, dash: '2 2' },
 ] as const;
 
-/** Shortest EM arrow, px: below it every arrow is magnified. */
+/** Shortest EM arrow, px (less on a small plane): below it every arrow is magnified. */
 const MIN_PX = 44;
+const MIN_SHARE = 0.15;
 const HEAD_PX = 7;
 
 /** The smallest of 1, 2, 5, 10, 20, … that is ≥ x. */
@@ -127,7 +128,7 @@ export function drawStepArrows(
     const em = px(steps.em);
     const emLen = Math.hypot(em[0], em[1]);
     if (emLen > 0 && Number.isFinite(emLen)) {
-      factor = niceFactor(MIN_PX / emLen);
+      factor = niceFactor(Math.min(MIN_PX, MIN_SHARE * side) / emLen);
       const x0 = x(steps.origin[0]);
       const y0 = y(steps.origin[1]);
       const g0 = px(steps.gradient);
