@@ -4,25 +4,11 @@
  * Requests never compete with the race: none until new settings have been steady for a moment (a
  * slider drag changes them every frame), at most one in flight, and spaced by a few round trips.
  */
-import { create } from 'zustand';
-import type { PlaneSteps } from '../engine/local-steps';
 import type { MethodId } from '../engine/types';
 import { raceWorker } from '../worker/client';
+import { useLocalSteps } from './local-steps-store';
 import { isCurrent, rowAt, thetaAt, traceOf } from './run-data';
 import { useStore, type AppState } from './store';
-
-export interface LocalStepsState {
-  /** What `steps` belong to: `epoch:method:row`, '' before the first reply. */
-  readonly key: string;
-  readonly method: MethodId | null;
-  readonly row: number;
-  /** null: the worker found no steps there (θ outside the domain, or settings changed meanwhile). */
-  readonly steps: PlaneSteps | null;
-  /** The key the shown θ has now ('' when its row is not computed yet): steps are stale while key ≠ wanted. */
-  readonly wanted: string;
-}
-
-export const useLocalSteps = create<LocalStepsState>(() => ({ key: '', method: null, row: -1, steps: null, wanted: '' }));
 
 /** Settings must be this old before their steps are requested. */
 const SETTLE_MS = 200;
@@ -102,6 +88,3 @@ export function initLocalSteps(): void {
   useStore.subscribe(onStore);
   onStore(useStore.getState());
 }
-
-/** The steps for the θ shown now (null while they are being fetched). */
-export const currentSteps = (s: LocalStepsState): PlaneSteps | null => (s.key !== '' && s.key === s.wanted ? s.steps : null);

@@ -7,7 +7,7 @@
  * one status region.
  */
 import { useEffect, useRef } from 'react';
-import { useLocalSteps } from '../../state/local-steps';
+import { useLocalSteps } from '../../state/local-steps-store';
 import { useStore } from '../../state/store';
 import { PENDING, type Binding } from './bindings';
 

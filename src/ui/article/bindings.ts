@@ -9,12 +9,12 @@
  */
 import type { MethodId, StopCode } from '../../engine/types';
 import { methodLabel } from '../../experiment/codec';
-import { currentSteps, type LocalStepsState } from '../../state/local-steps';
+import { currentSteps, type LocalStepsState } from '../../state/local-steps-store';
 import { emObservedRates, isCurrent, rowAt, strideOf, traceOf } from '../../state/run-data';
 import type { AppState, MethodTrace, RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, int, isNum, sig } from '../format';
-import { itersPerDecade } from '../panels/SpectrumPanel';
+import { itersPerDecade } from '../../engine/rates';
 import { hybridSwitches } from '../panels/series-data';
 
 export const PENDING = '…';

@@ -4,6 +4,7 @@
  * beside the ratios observed in EM's own trace, and λ_max at θ* against separation.
  */
 import { useRef } from 'react';
+import { itersPerDecade } from '../../engine/rates';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
 import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
@@ -19,8 +20,7 @@ import { shownRows, xExtent } from './series-data';
 const EIGEN_DASH = ['', '6 3', '2 2', '8 3 2 3', '1 3', '12 3'];
 const EIGEN_OPACITY = [1, 0.8, 0.65, 0.55, 0.5, 0.45];
 
-/** Iterations EM needs per decade of parameter error at rate λ. */
-export const itersPerDecade = (lambda: number): number => Math.log(10) / -Math.log(lambda);
+export { itersPerDecade };
 
 export function SpectrumPanel() {
   const figure = useRef<HTMLElement>(null);

@@ -8,7 +8,7 @@ import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
 import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
-import { useLocalSteps } from '../../state/local-steps';
+import { useLocalSteps } from '../../state/local-steps-store';
 import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL, type ContourGrid } from '../../worker/protocol';
