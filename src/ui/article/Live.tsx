@@ -67,11 +67,12 @@ function add(e: Entry): () => void {
   };
 }
 
-export function Live({ bind, value }: { bind: string; value: Binding }) {
+/** `plain`: words that only agree with a bound number (not highlighted as a value). */
+export function Live({ bind, value, plain = false }: { bind: string; value: Binding; plain?: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => add({ el: ref.current!, value }), [value]);
   return (
-    <span ref={ref} className="live" data-bind={bind} aria-busy="true">
+    <span ref={ref} className={plain ? 'live-words' : 'live'} data-bind={bind} aria-busy="true">
       {PENDING}
     </span>
   );

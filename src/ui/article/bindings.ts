@@ -53,11 +53,12 @@ export const tau: Binding = ({ app }) => ready(fixed(app.config.tau, 3));
 export const burnIn: Binding = ({ app }) => ready(String(app.config.burn));
 
 const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'];
-/** "Seven optimisers": how many methods race. */
+/** How many methods race, in words ("Seven"), and the words that agree with it. */
 export const methodCount: Binding = ({ app }) => {
   const k = app.config.methods.length;
-  return ready(`${NUMBER_WORDS[k] ?? String(k)} ${k === 1 ? 'optimiser climbs' : 'optimisers climb'}`);
+  return ready(NUMBER_WORDS[k] ?? String(k));
 };
+export const methodNoun: Binding = ({ app }) => ready(app.config.methods.length === 1 ? 'optimiser climbs' : 'optimisers climb');
 
 /** The trajectory plane's name: the means in 1D, their first coordinates in 2D (what the panel plots). */
 export const planeName: Binding = ({ app }) => ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
