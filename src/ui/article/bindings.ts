@@ -99,7 +99,7 @@ export const missingShare = fromLambda(percentMissing);
 export function rateVerdict(lam: number): string {
   if (lam < 0.3) return 'little is missing, and EM converges almost like Newton’s method';
   if (lam < 0.9) return 'a fair share is missing, and EM converges steadily';
-  if (lam < 0.99) return 'most of it is missing, and EM needs many iterations per decade';
+  if (lam < 0.99) return 'most of it is missing, and EM slows down';
   return 'almost all of it is missing, and EM crawls';
 }
 export const rateVerdictText = fromLambda(rateVerdict);
