@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { pause, play } from './state/actions';
 import { initClassroomSync } from './state/classroom-sync';
 import { initFrameLoop } from './state/frame-loop';
+import { initLocalSteps } from './state/local-steps';
 import { initRaceSync } from './state/race-sync';
 import { useStore } from './state/store';
 import { historyWrites, initUrlSync } from './state/url-sync';
@@ -26,6 +27,7 @@ initRaceSync();
 initFrameLoop();
 initTheme();
 maybeStartTour();
+initLocalSteps();
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 if (!hadQuery && !reducedMotion.matches) play();

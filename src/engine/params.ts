@@ -83,6 +83,9 @@ export function swapComponents(dim: Dim, t: Theta): Theta {
   return s;
 }
 
+/** Indices in θ of the trajectory plane's axes: μ₁ and μ₂ (their first coordinates in 2D). */
+export const planeAxes = (dim: Dim): [number, number] => (dim === 1 ? [1, 2] : [1, 3]);
+
 /** First coordinate of component k's mean. */
 export const meanX = (dim: Dim, t: Theta, k: 0 | 1): number => (dim === 1 ? t[1 + k] : t[1 + 2 * k]);
 

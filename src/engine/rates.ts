@@ -8,6 +8,9 @@ import { alignedError } from './params';
 import type { Optimum, TraceRow } from './trace';
 import { normInf, sub } from './vec';
 
+/** Iterations a linear rate λ needs per decade of parameter error: ln 10 / (−ln λ) (em-theory §4). */
+export const itersPerDecade = (lambda: number): number => Math.log(10) / -Math.log(lambda);
+
 export const ERROR_WINDOW: [number, number] = [1e-10, 1e-4];
 export const GAP_WINDOW: [number, number] = [1e-9, 1e-3];
 

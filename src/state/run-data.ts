@@ -151,6 +151,19 @@ export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity
 }
 
 /**
+ * EM's observed rates over its whole computed trace — what the spectrum panel shows and the article
+ * binds — computed once per (epoch, EM rows), so both read the very same numbers. null without EM.
+ */
+let emRatesMemo: { key: string; value: ObservedRates | null } = { key: '', value: null };
+export function emObservedRates(run: RunState): ObservedRates | null {
+  const em = traceOf(run, 'em');
+  if (!run.header || !em) return null;
+  const key = `${run.header.epoch}:${em.count}`;
+  if (key !== emRatesMemo.key) emRatesMemo = { key, value: observedRates(run, em) };
+  return emRatesMemo.value;
+}
+
+/**
  * θ* and the truth labelled the way the runs are. The engine aligns θ* to the truth, but a start
  * with the components the other way round converges to θ*'s label-swapped twin (same likelihood);
  * plots of parameters must compare a run with the twin it is heading for. Decided by EM's latest

@@ -1,5 +1,19 @@
-/** The page: React owns the layout; each panel's D3 code owns its own SVG/canvas. */
+/**
+ * The page: React owns the layout; each panel's D3 code owns its own SVG/canvas. The main column is
+ * an article — short sections of prose, each beside the live panel that shows its claim — or, with
+ * the text hidden, the dense grid of the same panels (article/ArticleSection.tsx).
+ */
 import { useSyncExternalStore } from 'react';
+import { useArticlePrefs } from '../state/article-prefs';
+import { BeyondSection } from './article/BeyondSection';
+import { HybridSection } from './article/HybridSection';
+import { Lede } from './article/Lede';
+import { LowerBoundSection } from './article/LowerBoundSection';
+import { PreconditionSection } from './article/PreconditionSection';
+import { RaceSection } from './article/RaceSection';
+import { RateSection } from './article/RateSection';
+import { StickyBar } from './article/StickyBar';
+import { TextToggle } from './article/TextToggle';
 import { Controls } from './controls/Controls';
 import { Transport } from './controls/Transport';
 import { HelpOverlay } from './HelpOverlay';
@@ -29,12 +43,14 @@ export function App() {
   useKeyboard();
   const narrow = useSyncExternalStore(subscribeNarrow, () => narrowQuery?.matches ?? false);
   const settingsHidden = useGroup('settings').hidden;
+  const showText = useArticlePrefs((s) => s.showText);
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           EM Lab <span className="subtitle">why EM is sometimes fast and sometimes slow</span>
         </h1>
+        <TextToggle />
         <ShareBar />
         <ThemeToggle />
       </header>
@@ -49,27 +65,41 @@ export function App() {
         </details>
       </aside>
       <main className="main">
-        <div className="toolbar">
-          <Transport />
-          <Legend />
-        </div>
-        <StatusRegion />
-        <div className="panels">
-          <PanelBoundary name="Data">
-            <DataPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Log-likelihood">
-            <LogLikPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Missing-information spectrum">
-            <SpectrumPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Parameter trajectories">
-            <TrajectoryPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Entropy">
-            <EntropyPanel />
-          </PanelBoundary>
+        <StickyBar>
+          <div className="toolbar">
+            <Transport />
+            <Legend />
+          </div>
+          <StatusRegion />
+        </StickyBar>
+        <div className={showText ? 'article' : 'panels'}>
+          <Lede />
+          <LowerBoundSection>
+            <PanelBoundary name="Data">
+              <DataPanel />
+            </PanelBoundary>
+          </LowerBoundSection>
+          <PreconditionSection>
+            <PanelBoundary name="Parameter trajectories">
+              <TrajectoryPanel />
+            </PanelBoundary>
+          </PreconditionSection>
+          <RateSection>
+            <PanelBoundary name="Missing-information spectrum">
+              <SpectrumPanel />
+            </PanelBoundary>
+          </RateSection>
+          <RaceSection>
+            <PanelBoundary name="Log-likelihood">
+              <LogLikPanel />
+            </PanelBoundary>
+          </RaceSection>
+          <HybridSection>
+            <PanelBoundary name="Entropy">
+              <EntropyPanel />
+            </PanelBoundary>
+          </HybridSection>
+          <BeyondSection />
         </div>
         <ReadoutTable />
         <p className="scope">

@@ -7,6 +7,7 @@
  * Float64Array per method (transferred, not copied). Every reply carries the epoch of the
  * settings it belongs to; the UI drops replies from older epochs (latest settings win).
  */
+import type { PlaneSteps } from '../engine/local-steps';
 import type { MethodId, StepKind, StopReason } from '../engine/types';
 
 /** Step kinds as numbers, so a row fits in a Float64Array. */
@@ -154,6 +155,11 @@ export interface RaceWorkerApi {
   pull(epoch: number, since: number[], cursor: number, sentCurve: number, spectrum: SpectrumRequest): Promise<PullReply | null>;
   /** Stop computing (settings are about to change, or the page is hidden). */
   cancel(epoch: number): Promise<void>;
+  /**
+   * The EM step, gradient and Newton step at θ (engine/local-steps.ts), projected on the trajectory
+   * plane (params.planeAxes). One E-step and one I_m pass; null when `epoch` is not current or θ is invalid.
+   */
+  stepsAt(epoch: number, theta: Float64Array): Promise<PlaneSteps | null>;
   /** Runs the race to the end, then returns `runDocument` (JSON) or `traceCsv` (CSV) text. */
   exportRun(epoch: number, format: 'json' | 'csv', query: string): Promise<ExportReply | null>;
 }

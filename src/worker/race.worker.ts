@@ -13,10 +13,11 @@ import * as Comlink from 'comlink';
 import { spectrumAt } from '../engine/diagnostics';
 import { createRace } from '../engine/race';
 import { lambdaCurve } from '../engine/lambda-curve';
+import { localSteps } from '../engine/local-steps';
 import { createModel1D } from '../engine/model1d';
 import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
-import { swapComponents } from '../engine/params';
+import { planeAxes, swapComponents } from '../engine/params';
 import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
@@ -230,7 +231,7 @@ function contourRow(j: Job): void {
   const { spec, values } = j.grid;
   const iy = j.grid.row++;
   const theta = Float64Array.from(j.grid.base);
-  const [ix1, ix2] = j.race.dim === 1 ? [1, 2] : [1, 3];
+  const [ix1, ix2] = planeAxes(j.race.dim);
   theta[ix2] = spec.y0 + ((iy + 0.5) / spec.ny) * (spec.y1 - spec.y0);
   for (let ix = 0; ix < spec.nx; ix++) {
     theta[ix1] = spec.x0 + ((ix + 0.5) / spec.nx) * (spec.x1 - spec.x0);
@@ -434,6 +435,12 @@ const api: RaceWorkerApi = {
       retire(job);
       job = null;
     }
+  },
+
+  async stepsAt(epoch, theta) {
+    const j = job;
+    if (!j || j.epoch !== epoch || theta.length !== j.model.p) return null;
+    return localSteps(j.model, theta, planeAxes(j.race.dim))?.plane ?? null;
   },
 
   async exportRun(epoch, format, query) {

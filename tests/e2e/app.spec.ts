@@ -288,6 +288,8 @@ test('screenshots at 1280×800 and 390×844', async ({ page }) => {
   await page.goto('/?v=1&dim=1&sep=2&it=25');
   await settle(page);
   await page.screenshot({ path: 'test-results/screenshots/phone-390x844.png' });
+  // Article sections out of view are skipped on screen (content-visibility: auto); the full-page picture renders them all.
+  await page.addStyleTag({ content: '.article > * { content-visibility: visible !important; }' });
   await page.screenshot({ path: 'test-results/screenshots/phone-390x844-full.png', fullPage: true });
   // No horizontal scrolling on a phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -4,9 +4,10 @@
  * beside the ratios observed in EM's own trace, and λ_max at θ* against separation.
  */
 import { useRef } from 'react';
+import { itersPerDecade } from '../../engine/rates';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
-import { curveReady, nonZeroEigenCount, observedRates, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
+import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -20,8 +21,7 @@ import { themeColour } from '../theme';
 const EIGEN_DASH = ['', '6 3', '2 2', '8 3 2 3', '1 3', '12 3'];
 const EIGEN_OPACITY = [1, 0.8, 0.65, 0.55, 0.5, 0.45];
 
-/** Iterations EM needs per decade of parameter error at rate λ. */
-export const itersPerDecade = (lambda: number): number => Math.log(10) / -Math.log(lambda);
+export { itersPerDecade };
 
 export function SpectrumPanel() {
   const figure = useRef<HTMLElement>(null);
@@ -31,8 +31,6 @@ export function SpectrumPanel() {
   usePanelChart('Missing-information spectrum', figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
-    let ratesKey = '';
-    let rates: ObservedRates | null = null;
     return {
       draw() {
         const { run, config, view } = useStore.getState();
@@ -108,14 +106,8 @@ export function SpectrumPanel() {
           });
           curveBody.current!.dataset.state = curveReady(run) ? 'ready' : 'computing';
 
-          // Observed ratios come from EM's whole computed trace; recompute only when it grew.
-          const em = traceOf(run, 'em');
-          const key = `${h.epoch}:${em?.count ?? -1}`;
-          if (key !== ratesKey) {
-            ratesKey = key;
-            rates = em ? observedRates(run, em) : null;
-          }
-          writeReadout(readout.current, run, rates);
+          // Observed ratios come from EM's whole computed trace (memoised; the article binds the same).
+          writeReadout(readout.current, run, emObservedRates(run));
         }
         return markBusy(figure.current, pending !== 'none' || other, pending === 'deferred' && !other);
       },

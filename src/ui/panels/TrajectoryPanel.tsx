@@ -3,10 +3,13 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { contours as d3contours, geoPath, geoTransform, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { contours as d3contours, geoPath, geoTransform, scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
+import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
-import { alignedReference, pendingKind } from '../../state/run-data';
+import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
+import { useLocalSteps } from '../../state/local-steps-store';
+import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL, type ContourGrid } from '../../worker/protocol';
 import { fixed, sig } from '../format';
@@ -17,6 +20,7 @@ import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
 import { methodSeries, shownRows, xExtent } from './series-data';
 import { currentTheme, themeColour } from '../theme';
+import { drawStepArrows } from './step-arrows';
 
 const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
   circle: symbolCircle,
@@ -33,8 +37,6 @@ export const PARAM_LABELS: Record<1 | 2, string[]> = {
   2: ['π', 'μ₁ x', 'μ₁ y', 'μ₂ x', 'μ₂ y', 'Σ₁ xx', 'Σ₁ xy', 'Σ₁ yy', 'Σ₂ xx', 'Σ₂ xy', 'Σ₂ yy'],
 };
 
-/** Indices in θ of the plane's axes: μ₁ and μ₂ (first coordinates in 2D). */
-const planeIndex = (dim: 1 | 2): [number, number] => (dim === 1 ? [1, 2] : [1, 3]);
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -46,6 +48,16 @@ export function TrajectoryPanel() {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
+    // The steps come from the worker on their own schedule (and the toggle is a local preference):
+    // only the arrows are redrawn then, in the next frame, not the whole panel.
+    let stepsFrame = 0;
+    const redrawSteps = () => {
+      stepsFrame ||= requestAnimationFrame(() => {
+        stepsFrame = 0;
+        plane.drawSteps();
+      });
+    };
+    const unsubscribe = [useLocalSteps.subscribe(redrawSteps), useArticlePrefs.subscribe(redrawSteps)];
     return {
       draw() {
         const { run, config } = useStore.getState();
@@ -102,13 +114,21 @@ export function TrajectoryPanel() {
         return markBusy(figure.current, pending !== 'none' || !haveContours, pending === 'deferred' && haveContours);
       },
       dispose() {
+        unsubscribe.forEach((u) => u());
+        cancelAnimationFrame(stepsFrame);
         plane.dispose();
         charts.forEach((c) => c.dispose());
       },
     };
   });
   return (
-    <Panel ref={figure} name="Parameter trajectories" className="panel-trajectories" caption={<TrajectoryCaption />}>
+    <Panel
+      ref={figure}
+      name="Parameter trajectories"
+      className="panel-trajectories"
+      caption={<TrajectoryCaption />}
+      tools={<ShowStepsToggle />}
+    >
       <div className="trajectory-layout">
         <div ref={planeBody} className="panel-body plane-body" />
         <div ref={multiples} className="multiples" aria-label="Each parameter against iteration" />
@@ -126,15 +146,28 @@ function createPlane(host: HTMLElement) {
   host.prepend(canvas);
   const frame: ChartFrame = createFrame(host, { top: 20, right: 10, bottom: 34, left: 44 });
   const diag = frame.plot.append('line').attr('class', 'diagonal');
+  const stepsG: G = frame.plot.append('g').attr('class', 'steps');
   const marksG: G = frame.plot.append('g').attr('class', 'marks');
   const cross = frame.overlay.append('g').attr('class', 'crosshair');
   let contourKey = '';
+  /** The plane's scales as last drawn (the arrows are redrawn on their own with them). */
+  let scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; side: number } | null = null;
+
+  /** Arrows at the focus method's θ, if they were computed for this race and this method. */
+  function drawSteps(): void {
+    const { run, view } = useStore.getState();
+    if (!scales || !run.header) return;
+    const ls = useLocalSteps.getState();
+    const focus = traceOf(run, view.focus) ?? run.traces[0];
+    const ours = useArticlePrefs.getState().showSteps && ls.key.startsWith(`${run.epoch}:`) && ls.method === focus?.method;
+    drawStepArrows(stepsG, ours ? ls.steps : null, scales.x, scales.y, scales.side, ls.key !== ls.wanted);
+  }
   /** Contours rendered once per grid and size into an offscreen canvas, then blitted each frame. */
   let contourImage: HTMLCanvasElement | null = null;
 
   function draw(run: RunState, it: number): void {
     const h = run.header!;
-    const [a, b] = planeIndex(h.dim);
+    const [a, b] = planeAxes(h.dim);
     const grid = run.contours;
     // The visible square: the contour grid when there is one, else the start, truth and θ*.
     let lo: number, hi: number;
@@ -174,6 +207,9 @@ function createPlane(host: HTMLElement) {
           width: 1.6,
         });
     }
+    scales = { x, y, side };
+    drawSteps();
+
     const heads = paths.filter((d) => d.n > 0);
     marksG
       .selectAll('path.head')
@@ -276,6 +312,7 @@ function createPlane(host: HTMLElement) {
 
   return {
     draw,
+    drawSteps,
     dispose: () => {
       frame.dispose();
       canvas.remove();
@@ -290,14 +327,27 @@ function lookup(g: ContourGrid, mx: number, my: number): number {
   return g.values[iy * g.nx + ix];
 }
 
+function ShowStepsToggle() {
+  const on = useArticlePrefs((s) => s.showSteps);
+  return (
+    <label className="inline-check">
+      <input type="checkbox" checked={on} onChange={(e) => setArticlePref({ showSteps: e.currentTarget.checked })} />
+      Show steps
+    </label>
+  );
+}
+
 function TrajectoryCaption() {
   const dim = useStore((s) => s.config.dim);
+  const showSteps = useArticlePrefs((s) => s.showSteps);
   return (
     <>
       Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice,
       so a path that also moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○
-      start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line. Right: each parameter against
-      iteration (dotted: θ*).
+      start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line.
+      {showSteps &&
+        ' Arrows at the spectrum method’s point: its EM step and Newton step to scale (magnified together when short, factor shown), the gradient ∇L at the EM step’s length (direction only); all projected on this plane.'}{' '}
+      Right: each parameter against iteration (dotted: θ*).
     </>
   );
 }

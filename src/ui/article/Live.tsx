@@ -1,0 +1,79 @@
+/**
+ * A number (or short phrase) in the prose bound to the live state: `<Live bind="lambda-max"
+ * value={lambdaMax} />`. The values are written straight into the DOM, as the readout table does,
+ * by one updater for the whole article: after any change of the store or of the local steps, once
+ * per animation frame, and at most 4 times a second while playing (text nobody can read at 60 Hz
+ * is not worth a layout per frame). Not <output>: its implicit role is "status", and the page has
+ * one status region.
+ */
+import { useEffect, useRef } from 'react';
+import { useLocalSteps } from '../../state/local-steps-store';
+import { useStore } from '../../state/store';
+import { PENDING, type Binding } from './bindings';
+
+interface Entry {
+  readonly el: HTMLElement;
+  readonly value: Binding;
+}
+
+const entries = new Set<Entry>();
+let frame = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastWrite = 0;
+let unsubscribe: (() => void) | null = null;
+const PLAYING_INTERVAL_MS = 250;
+
+function write(e: Entry): void {
+  const { text, busy } = e.value({ app: useStore.getState(), steps: useLocalSteps.getState() });
+  if (e.el.textContent !== text) e.el.textContent = text;
+  const b = busy ? 'true' : 'false';
+  if (e.el.getAttribute('aria-busy') !== b) e.el.setAttribute('aria-busy', b);
+}
+
+function flush(): void {
+  frame = 0;
+  lastWrite = performance.now();
+  for (const e of entries) write(e);
+}
+
+function schedule(): void {
+  if (frame || timer) return;
+  const wait = useStore.getState().view.playing ? lastWrite + PLAYING_INTERVAL_MS - performance.now() : 0;
+  if (wait > 0) {
+    timer = setTimeout(() => {
+      timer = null;
+      frame = requestAnimationFrame(flush);
+    }, wait);
+  } else frame = requestAnimationFrame(flush);
+}
+
+function add(e: Entry): () => void {
+  entries.add(e);
+  write(e);
+  if (!unsubscribe) {
+    const a = useStore.subscribe(schedule);
+    const b = useLocalSteps.subscribe(schedule);
+    unsubscribe = () => {
+      a();
+      b();
+    };
+  }
+  return () => {
+    entries.delete(e);
+    if (entries.size === 0 && unsubscribe) {
+      unsubscribe();
+      unsubscribe = null;
+    }
+  };
+}
+
+/** `plain`: words that only agree with a bound number (not highlighted as a value). */
+export function Live({ bind, value, plain = false }: { bind: string; value: Binding; plain?: boolean }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => add({ el: ref.current!, value }), [value]);
+  return (
+    <span ref={ref} className={plain ? 'live-words' : 'live'} data-bind={bind} aria-busy="true">
+      {PENDING}
+    </span>
+  );
+}
