@@ -149,6 +149,10 @@ for (const panel of ['Data', 'Log-likelihood'] as const) {
 for (const panel of ['Data', 'Log-likelihood', 'Parameter trajectories'] as const) {
   test(`${panel}: the SVG export looks like the panel on screen`, async ({ page }) => {
     const figure = page.getByRole('figure', { name: panel, exact: true });
+    // In the article the panel may be below the fold, and the sticky transport bar covers the top of
+    // the viewport: centre the panel, then let a frame render it.
+    await figure.evaluate((fig) => fig.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // The plot area: everything between the header and the caption.
     const area = await figure.evaluate((fig) => {
       const rects = [...fig.children].filter((el) => !el.matches('.panel-head, figcaption')).map((el) => el.getBoundingClientRect());
