@@ -1,6 +1,6 @@
 /**
  * The URL mirrors `config` through the codec.
- *  - 'drag': history.replaceState, throttled (≥150 ms; browsers cap history calls, Safari throws
+ *  - 'drag': history.replaceState, throttled (≥400 ms; browsers cap history calls, Safari throws
  *    after ~100 per 30 s), with a trailing write so the last value always lands;
  *  - 'cursor': the same, but ≥1 s (playing moves the cursor every frame);
  *  - 'release': replaceState now (slider released, play paused);
@@ -16,7 +16,8 @@ import { applyFragments, encodeFragments } from './url-fragments';
 
 export type UrlCommit = 'drag' | 'cursor' | 'release' | 'push' | 'none';
 
-const THROTTLE_MS: Record<'drag' | 'cursor', number> = { drag: 150, cursor: 1000 };
+// Each history write costs the main thread a few ms (a round trip to the browser process); the release writes at once.
+const THROTTLE_MS: Record<'drag' | 'cursor', number> = { drag: 400, cursor: 1000 };
 
 let lastWrite = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;

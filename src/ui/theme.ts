@@ -25,11 +25,15 @@ function loadPref(): ThemePref {
   }
 }
 
-export const currentTheme = (): Theme => (pref === 'auto' ? (darkQuery?.matches ? 'dark' : 'light') : pref);
+const resolve = (): Theme => (pref === 'auto' ? (darkQuery?.matches ? 'dark' : 'light') : pref);
+/** Resolved once per change (matchMedia evaluates the query on every read, and draws ask per series). */
+let resolved: Theme = 'light';
+export const currentTheme = (): Theme => resolved;
 export const themePref = (): ThemePref => pref;
 
 function apply(): void {
-  document.documentElement.dataset.theme = currentTheme();
+  resolved = resolve();
+  document.documentElement.dataset.theme = resolved;
   cache = new Map();
   invalidate();
   listeners.forEach((l) => l());
