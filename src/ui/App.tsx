@@ -14,6 +14,7 @@ import { TrajectoryPanel } from './panels/TrajectoryPanel';
 import { ReadoutTable } from './ReadoutTable';
 import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
+import { SweepSection } from './sweep/SweepSection';
 import { useKeyboard } from './useKeyboard';
 
 const narrowQuery = typeof matchMedia === 'function' ? matchMedia('(max-width: 767px)') : null;
@@ -66,6 +67,7 @@ export function App() {
           </PanelBoundary>
         </div>
         <ReadoutTable />
+        <SweepSection />
         <p className="scope">
           Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s
           updates use tfjs in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻

@@ -20,7 +20,7 @@ export function queryHash(q: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function saveFile(name: string, text: string, type: string): void {
+export function saveFile(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
