@@ -5,9 +5,16 @@
  * browser's Web Workers and the tests all call this one function.
  *
  * It reuses the race (race.ts) so a sweep counts E-steps and stops exactly as the app's race does,
- * with three differences (and one saving: E-steps are remembered, memo-model.ts): no per-row spectra, no gradient-norm stop (the sweep's criterion is the gap
+ * with three differences: no per-row spectra, no gradient-norm stop (the sweep's criterion is the gap
  * alone: gtol = 0), and the cap is on E-steps rather than iterations (checked after every iteration;
  * ECG's line search may overshoot it within its last iteration, and such a run counts as capped).
+ *
+ * Cheaper θ*, same θ*: θ* is EM's limit from the shared start, Newton-polished (optimum.ts). Here EM
+ * first walks from the start for as long as the EM lane will need (until Aitken's estimate of the
+ * remaining gap is far below tol, or the cap), every E-step remembered (memo-model.ts); θ* is then
+ * computed from where that walk ended — a point on the same EM path, so the same limit — and the
+ * race's EM lane (and the hybrid's EM phase) replays the walk from memory. That skips the optimum's
+ * own EM walk and most of its speculative Newton polishes, about half the work of a slow cell.
  */
 import type { MapTask } from '../experiment/sweep/plan';
 import type { ExperimentState } from '../experiment/state';
@@ -15,8 +22,64 @@ import { generateData, truthTheta } from './data';
 import { initialTheta, varianceFloor } from './init';
 import { lambdaAt } from './lambda-curve';
 import { memoModel } from './memo-model';
+import { collapse } from './degenerate';
+import { computeOptimum } from './optimum';
 import { createModel, raceOnModel } from './race';
-import type { MethodId, StopCode } from './types';
+import type { MethodRun, TraceRow } from './trace';
+import type { EStep, MethodId, MixtureModel, StopCode } from './types';
+
+/** Stops where L stalled at the float64 floor: at θ* itself when L is within tol of L* there. */
+const STALLS: readonly StopCode[] = ['converged-rel-dl', 'line-search-failed'];
+
+/**
+ * How a run (advanced until it stopped or spent the cap) counts in the sweep. It reached the gap when
+ * the race judged it converged to θ* (converged-gap), or when it stalled at the float64 floor within
+ * tol of L* — possibly a few ulps *above* L*, which the race's gap test (0 ≤ L* − L < tol) misses.
+ * Its E-steps are those at the first row with L* − L < tol. Anything else is censored: capped
+ * (the cap came first, or it got there only beyond the cap) or the stop that ended it short.
+ */
+export function judgeRun(run: MethodRun, optimumLogLik: number, tol: number, cap: number): CellRun {
+  const { method, rows, stop } = run;
+  const spent = rows[rows.length - 1].evaluations;
+  const gap = (r: TraceRow) => optimumLogLik - r.logLik;
+  const atOptimum =
+    stop !== null && (stop.code === 'converged-gap' || (STALLS.includes(stop.code) && Math.abs(gap(rows[rows.length - 1])) < tol));
+  if (atOptimum) {
+    const first = rows.find((r) => r.iteration > 0 && gap(r) < tol)!;
+    if (first.evaluations <= cap) return { method, evaluations: first.evaluations, spent, outcome: 'reached', reason: stop.message };
+    return { method, evaluations: null, spent, outcome: 'capped', reason: `reached the gap after ${first.evaluations} E-steps, beyond the cap of ${cap}` };
+  }
+  if (stop === null) return { method, evaluations: null, spent, outcome: 'capped', reason: `reached the cap of ${cap} E-steps` };
+  // gtol = 0 and an unbounded iteration cap: neither of those stops can happen here.
+  const code = stop.code as Exclude<StopCode, 'converged-gap' | 'converged-grad' | 'iteration-cap'>;
+  return { method, evaluations: null, spent, outcome: code, reason: stop.message };
+}
+
+/** Stop the walk once Aitken's estimate of the gap still to go is this far below tol. */
+const WALK_MARGIN = 1e-2;
+
+/**
+ * EM from `start` for at most `maxIterations`, until it stalls or collapses, or until the gap still to
+ * go, estimated by Aitken from the last two increments of L (ΔL·a/(1 − a), a = ΔL_k/ΔL_{k−1} → λ_max²),
+ * is below `margin`. Only decides where θ* is computed from: a wrong estimate costs time, never accuracy.
+ */
+export function walkEM(model: MixtureModel, start: EStep, maxIterations: number, margin: number): EStep {
+  let e = start;
+  let prevDL = NaN;
+  for (let k = 0; k < maxIterations; k++) {
+    const theta = model.mstep(e);
+    if (model.domainError(theta) !== null) break;
+    const next = model.estep(theta);
+    if (!Number.isFinite(next.logLik)) break;
+    const dL = next.logLik - e.logLik;
+    e = next;
+    if (!(dL > 0) || collapse(model, e)) break;
+    const a = dL / prevDL;
+    if (a > 0 && a < 1 && (dL * a) / (1 - a) < margin) break;
+    prevDL = dL;
+  }
+  return e;
+}
 
 /** Everything one cell needs; `experiment` supplies the mixture's other settings (see SweepSpec). */
 export interface CellTask {
@@ -78,13 +141,17 @@ export async function runCell(task: CellTask): Promise<CellResult> {
     const data = generateData(state);
     const model = memoModel(createModel(state.dim, data, varianceFloor(state, data)));
     const init = initialTheta(state, data).theta;
-    race = await raceOnModel(model, init, truthTheta(state), {
-      ...state,
-      methods: [...task.methods],
-      tol: task.tol,
-      gtol: 0,
-      iters: Number.MAX_SAFE_INTEGER,
-    });
+    const truth = truthTheta(state);
+    // EM's lane charges 1 E-step for the start and 1 per iteration: it never needs more than cap − 1 iterations.
+    const walked = model.domainError(init) === null ? walkEM(model, model.estep(init), task.cap - 1, WALK_MARGIN * task.tol) : null;
+    const optimum = walked ? computeOptimum(model, walked.theta, truth) : undefined;
+    race = await raceOnModel(
+      model,
+      init,
+      truth,
+      { ...state, methods: [...task.methods], tol: task.tol, gtol: 0, iters: Number.MAX_SAFE_INTEGER },
+      { optimum },
+    );
   } catch (err) {
     return failed(err instanceof Error ? err.message : String(err));
   }
@@ -92,15 +159,7 @@ export async function runCell(task: CellTask): Promise<CellResult> {
     const runs = race.runs.map((run, i): CellRun => {
       const last = () => run.rows[run.rows.length - 1];
       while (run.stop === null && last().evaluations < task.cap) race.advance(1, [i]);
-      const spent = last().evaluations;
-      if (run.stop === null) return { method: run.method, evaluations: null, spent, outcome: 'capped', reason: `reached the cap of ${task.cap} E-steps` };
-      if (run.stop.code === 'converged-gap') {
-        if (spent <= task.cap) return { method: run.method, evaluations: spent, spent, outcome: 'reached', reason: run.stop.message };
-        return { method: run.method, evaluations: null, spent, outcome: 'capped', reason: `converged after ${spent} E-steps, beyond the cap of ${task.cap}` };
-      }
-      // gtol = 0 and an unbounded iteration cap: neither of those stops can happen here.
-      const code = run.stop.code as Exclude<StopCode, 'converged-gap' | 'converged-grad' | 'iteration-cap'>;
-      return { method: run.method, evaluations: null, spent, outcome: code, reason: run.stop.message };
+      return judgeRun(run, race.optimum.logLik, task.tol, task.cap);
     });
     const lam = race.optimum.eigenvalues[0];
     return {
