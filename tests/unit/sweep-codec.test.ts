@@ -80,11 +80,14 @@ describe('sweep keys: canonical encoding', () => {
     );
   });
 
-  it('the sweep query is the canonical experiment query (cursor dropped) then every sweep key', () => {
-    const q = sweepQuery({ ...DEFAULT_STATE, it: 40 }, DEFAULT_SWEEP);
-    expect(q).toBe(`${encodeQuery(DEFAULT_STATE)}&${DEFAULT_FRAGMENT}`);
-    expect(decodeQuery(q).state).toEqual(DEFAULT_STATE);
+  it('the sweep query is the canonical experiment query, with the keys a sweep does not use at their defaults, then every sweep key', () => {
+    // n, sep, methods, iters, tol, gtol and the cursor have sweep counterparts or no role; w, seed, τ … do.
+    const live = { ...DEFAULT_STATE, it: 40, n: 200, sep: 3, methods: ['em'] as MethodId[], iters: 50, tol: 1e-6, gtol: 1e-3 };
+    const q = sweepQuery({ ...live, w: 0.3, seed: 9, tau: 0.25 }, DEFAULT_SWEEP);
+    expect(q).toBe(`${encodeQuery({ ...DEFAULT_STATE, w: 0.3, seed: 9, tau: 0.25 })}&${DEFAULT_FRAGMENT}`);
+    expect(decodeQuery(q).state).toEqual({ ...DEFAULT_STATE, w: 0.3, seed: 9, tau: 0.25 });
     expect(decodeSweep(q).spec).toEqual(DEFAULT_SWEEP);
+    expect(planSweep(live, DEFAULT_SWEEP).query).toBe(planSweep(DEFAULT_STATE, DEFAULT_SWEEP).query);
   });
 });
 

@@ -6,13 +6,30 @@
  */
 import type { CellTask } from '../../engine/sweep-cell';
 import { encodeQuery } from '../codec';
+import { DEFAULT_STATE } from '../schema';
 import type { ExperimentState } from '../state';
 import { encodeSweep } from './codec';
 import { mapSeparations, mapValues, replicateSeed, separations, type MapAxis, type SweepSpec } from './spec';
 
-/** The canonical query of a sweep: the experiment's keys (cursor dropped), then every sweep key. */
+/**
+ * The experiment's settings a sweep does not use — it has its own separations (swsep), N (swn),
+ * methods (swm), cap (swcap) and gap (swtol), stops on the gap alone, and has no cursor — set to
+ * their defaults, so that a sweep's query and document depend only on what decides its results.
+ */
+export const sweepExperiment = (e: ExperimentState): ExperimentState => ({
+  ...e,
+  n: DEFAULT_STATE.n,
+  sep: DEFAULT_STATE.sep,
+  methods: [...DEFAULT_STATE.methods],
+  iters: DEFAULT_STATE.iters,
+  tol: DEFAULT_STATE.tol,
+  gtol: DEFAULT_STATE.gtol,
+  it: 0,
+});
+
+/** The canonical query of a sweep: the experiment's keys (those it uses; the rest at their defaults), then every sweep key. */
 export const sweepQuery = (experiment: ExperimentState, spec: SweepSpec): string =>
-  `${encodeQuery({ ...experiment, it: 0 })}&${encodeSweep(spec)}`;
+  `${encodeQuery(sweepExperiment(experiment))}&${encodeSweep(spec)}`;
 
 export interface SweepPlan {
   readonly experiment: ExperimentState;
@@ -24,7 +41,7 @@ export interface SweepPlan {
 }
 
 export function planSweep(experiment: ExperimentState, spec: SweepSpec): SweepPlan {
-  const exp = { ...experiment, it: 0 };
+  const exp = sweepExperiment(experiment);
   return {
     experiment: exp,
     spec,

@@ -13,7 +13,7 @@ import { markBusy, Panel } from '../Panel';
 import { int, sig } from '../format';
 import { MethodSwatch } from '../Legend';
 import { METHOD_STYLE } from '../palette';
-import { drawBoxPlot } from './box-plot';
+import { censoredBreakdown, drawBoxPlot } from './box-plot';
 import { useWidth } from './useWidth';
 
 const HEIGHT = 320;
@@ -110,7 +110,7 @@ function MedianTable({ seps, methods, entries, cap }: { seps: number[]; methods:
                   const s = e.stats;
                   return (
                     <td key={m} data-method={m} data-median={s.median ?? 'censored'}>
-                      {q(s.median)} [{q(s.q1)}–{q(s.q3)}]{s.censored ? `, ${s.censored}/${s.n} censored` : ''}
+                      {q(s.median)} [{q(s.q1)}–{q(s.q3)}]{s.censored ? `, ${s.censored}/${s.n} censored (${censoredBreakdown(e)})` : ''}
                     </td>
                   );
                 })}

@@ -24,11 +24,18 @@ export interface BoxPlotInput {
 const M = { top: 14, right: 12, bottom: 34, left: 52 };
 const triangle = symbol(symbolTriangle, 46)()!;
 
+/** Why a cell's censored runs are censored: "2 capped, 1 collapse". */
+export function censoredBreakdown(e: SweepCellEntry): string {
+  const counts = new Map<string, number>();
+  for (const o of e.outcomes) if (o !== 'reached') counts.set(o, (counts.get(o) ?? 0) + 1);
+  return [...counts].map(([o, k]) => `${k} ${o}`).join(', ');
+}
+
 /** A tooltip for one box, in words. */
 export function boxTitle(e: SweepCellEntry, cap: number): string {
   const s = e.stats;
   const q = (x: number | null) => (x === null ? `> ${int(cap)}` : int(x));
-  const censored = s.censored ? `; ${s.censored} of ${s.n} censored at the cap ${int(cap)}` : '';
+  const censored = s.censored ? `; ${s.censored} of ${s.n} censored at the cap ${int(cap)} (${censoredBreakdown(e)})` : '';
   return `${methodLabel(e.method)} at ${e.sep} σ: median ${q(s.median)} E-steps (quartiles ${q(s.q1)} – ${q(s.q3)}), ${s.n} runs${censored}`;
 }
 
