@@ -34,20 +34,20 @@ async function main(argv: string[]): Promise<void> {
   const plan = planSweep(decodeQuery(query).state, decodeSweep(query).spec);
   const tasks = cellTasks(plan).map((p) => p.task);
   const load = loadavg()[0];
-  const results: { wallS: number; startS: number; esteps: number; cells: number }[] = [];
+  const results: { wallS: number; cpuS: number | null; esteps: number }[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     const pool = startThreads(Math.min(workers, tasks.length), new URL(import.meta.url));
     let esteps = 0;
-    let first = 0;
     await runPool(tasks, pool.cell, (_i, c: CellResult) => {
-      if (!first) first = performance.now();
       for (const run of c.runs) esteps += run.spent;
     });
     const wallS = (performance.now() - t0) / 1000;
+    const cpu = await pool.cpuSeconds();
     await pool.close();
-    results.push({ wallS, startS: (first - t0) / 1000, esteps, cells: tasks.length });
-    process.stderr.write(`bench:sweep: run ${r + 1}/${runs}: ${wallS.toFixed(2)} s\n`);
+    const cpuS = cpu.every((x) => x !== null) ? (cpu as number[]).reduce((a, b) => a + b, 0) : null;
+    results.push({ wallS, cpuS, esteps });
+    process.stderr.write(`bench:sweep: run ${r + 1}/${runs}: ${wallS.toFixed(2)} s wall, ${cpuS?.toFixed(2) ?? '?'} s CPU in the workers\n`);
   }
   const walls = results.map((x) => x.wallS).sort((a, b) => a - b);
   const summary = {
@@ -59,6 +59,9 @@ async function main(argv: string[]): Promise<void> {
     wallSeconds: walls,
     medianWallSeconds: walls[walls.length >> 1],
     msPerCell: (1000 * walls[0] * Math.min(workers, tasks.length)) / tasks.length,
+    /** CPU seconds the worker threads used per sweep (Linux only), and the wall time that would take on 2 idle cores. */
+    workerCpuSeconds: results.map((x) => x.cpuS),
+    idle2CoreSeconds: results.every((x) => x.cpuS !== null) ? Math.min(...results.map((x) => x.cpuS!)) / 2 : null,
     estepsPerRun: results[0].esteps,
     targetSeconds: 10,
   };
@@ -74,6 +77,8 @@ async function main(argv: string[]): Promise<void> {
         `(min ${walls[0].toFixed(2)}, median ${summary.medianWallSeconds.toFixed(2)}; target ≤ ${summary.targetSeconds} s on 2 cores)`,
       `per cell (one data set: θ*, λ_max and ${summary.runsPerCell} runs): ${summary.msPerCell.toFixed(1)} ms of a worker's time (from the fastest sweep)`,
       `E-steps charged per sweep: ${summary.estepsPerRun} (${((summary.estepsPerRun / walls[0]) / 1e3).toFixed(0)} k/s)`,
+      `CPU time in the worker threads per sweep: ${summary.workerCpuSeconds.map((c) => c?.toFixed(2) ?? '?').join(', ')} s ` +
+        `→ ≈ ${summary.idle2CoreSeconds?.toFixed(2) ?? '?'} s of wall time on 2 otherwise idle cores (min CPU / 2, start-up excluded)`,
       '',
     ].join('\n'),
   );

@@ -33,15 +33,12 @@ export function memoModel(model: MixtureModel): MemoModel {
   const bits = new Uint32Array(2);
   const bitsView = new Float64Array(bits.buffer);
 
-  const hash = (theta: Theta): number => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < p; i++) {
-      bitsView[0] = theta[i];
-      h = Math.imul(h ^ bits[0], 0x01000193);
-      h = Math.imul(h ^ bits[1], 0x01000193);
-    }
-    return h >>> 0;
+  /** FNV-1a over the bits of two coordinates (π and the last one): EM iterates differ in every coordinate, and a full compare settles collisions. */
+  const mix = (h: number, x: number): number => {
+    bitsView[0] = x;
+    return Math.imul(Math.imul(h ^ bits[0], 0x01000193) ^ bits[1], 0x01000193);
   };
+  const hash = (theta: Theta): number => mix(mix(0x811c9dc5, theta[0]), theta[p - 1]) >>> 0;
 
   const sameAt = (entry: number, theta: Theta): boolean => {
     const o = entry * width;
