@@ -12,7 +12,7 @@ import { defaultThreads, isSweepWorker, serveSweepWorker, startThreads } from '.
 import type { CellResult } from '../src/engine/sweep-cell';
 import { decodeQuery } from '../src/experiment/codec';
 import { decodeSweep } from '../src/experiment/sweep/codec';
-import { cellTasks, planSweep } from '../src/experiment/sweep/plan';
+import { cellTasks, planSweep, slowestFirst } from '../src/experiment/sweep/plan';
 import { runPool } from '../src/experiment/sweep/pool';
 
 async function main(argv: string[]): Promise<void> {
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const plan = planSweep(decodeQuery(query).state, decodeSweep(query).spec);
-  const tasks = cellTasks(plan).map((p) => p.task);
+  const tasks = slowestFirst(cellTasks(plan)).map((p) => p.task);
   const load = loadavg()[0];
   const results: { wallS: number; cpuS: number | null; esteps: number }[] = [];
   for (let r = 0; r < runs; r++) {

@@ -8,7 +8,7 @@ import type { CellResult } from '../engine/sweep-cell';
 import { decodeQuery, formatRepair } from '../experiment/codec';
 import { decodeSweep } from '../experiment/sweep/codec';
 import { emptyGrid, sweepCsv, sweepDocument, sweepJson } from '../experiment/sweep/document';
-import { cellTasks, planSweep } from '../experiment/sweep/plan';
+import { cellTasks, planSweep, slowestFirst } from '../experiment/sweep/plan';
 import { runPool } from '../experiment/sweep/pool';
 import { defaultThreads, startThreads } from './sweep-threads';
 
@@ -53,7 +53,7 @@ export async function sweepCommand(argv: string[], entry: URL): Promise<void> {
   }
 
   const plan = planSweep(exp.state, sw.spec);
-  const placed = cellTasks(plan);
+  const placed = slowestFirst(cellTasks(plan));
   const grid = emptyGrid(plan);
   const pool = startThreads(Math.min(workers, placed.length), entry);
   const tty = process.stderr.isTTY;

@@ -57,6 +57,14 @@ export interface PlacedCellTask {
   readonly task: CellTask;
 }
 
+/**
+ * The same tasks, slowest expected first: small separations (λ_max → 1, EM capped, θ* far away) cost
+ * tens of times more than large ones, and starting them first keeps every worker busy to the end.
+ * For a pool that does not stream results to a reader (the CLI).
+ */
+export const slowestFirst = (tasks: readonly PlacedCellTask[]): PlacedCellTask[] =>
+  [...tasks].sort((a, b) => a.sepIndex - b.sepIndex || a.rep - b.rep);
+
 export function cellTasks(plan: SweepPlan): PlacedCellTask[] {
   const { spec, experiment } = plan;
   const out: PlacedCellTask[] = [];
