@@ -110,7 +110,8 @@ function MedianTable({ seps, methods, entries, cap }: { seps: number[]; methods:
                   const s = e.stats;
                   return (
                     <td key={m} data-method={m} data-median={s.median ?? 'censored'}>
-                      {q(s.median)} [{q(s.q1)}–{q(s.q3)}]{s.censored ? `, ${s.censored}/${s.n} censored (${censoredBreakdown(e)})` : ''}
+                      {q(s.median)} [{q(s.q1)} – {q(s.q3)}]
+                      {s.censored > 0 && <span className="censored-note">{`${s.censored}/${s.n} censored: ${censoredBreakdown(e)}`}</span>}
                     </td>
                   );
                 })}
