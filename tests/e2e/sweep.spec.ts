@@ -120,3 +120,25 @@ test('the rate map draws, and its probe sets the live separation and weight (poi
   await expect.poll(urlSep).toBe(Math.round((sep + 0.05) * 100) / 100);
   await expect(probe).toHaveAttribute('aria-valuetext', /separation \d\.\d\d σ, weight π₁ 0\.\d\d; λ_max ≈ 0\.\d+/);
 });
+
+test('Cancel stops a running sweep and keeps the results so far', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The default sweep (500 data sets): far from done when cancelled.
+  await page.goto('/?v=1&swsep=0.5,5,10');
+  await settle(page);
+  await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: 'Sweep progress' });
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel sweep', exact: true }).click();
+  await expect(page.getByText(/^Cancelled after \d+ of 900 tasks/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run sweep', exact: true })).toBeEnabled();
+  const stopped = Number(await progress.getAttribute('aria-valuenow'));
+  expect(stopped).toBeLessThan(100);
+  const plot = page.getByRole('figure', { name: 'Convergence vs separation', exact: true });
+  await expect(plot).toHaveAttribute('aria-busy', 'false');
+  expect(await plot.locator('g.box').count()).toBeGreaterThan(0);
+  // Nothing moves after the cancel, and the unfinished sweep cannot be downloaded.
+  await page.waitForTimeout(1000);
+  expect(Number(await progress.getAttribute('aria-valuenow'))).toBe(stopped);
+  await expect(page.getByRole('button', { name: 'Download sweep JSON', exact: true })).toBeDisabled();
+});

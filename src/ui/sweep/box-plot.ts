@@ -112,8 +112,9 @@ export function drawBoxPlot(svgEl: SVGSVGElement, input: BoxPlotInput, width: nu
     .attr('transform', `translate(${bw / 2},${capY - 7})`)
     .attr('stroke', colour)
     .attr('fill', (e) => (e.stats.median === null ? colour(e) : 'var(--panel)'));
+  // Counts need room: on narrow boxes (phones, many separations) the tooltip and the table have them.
   boxes.select('text.censored-count')
-    .attr('display', (e) => (e.stats.censored === 0 ? 'none' : null))
+    .attr('display', (e) => (e.stats.censored === 0 || bw < 10 ? 'none' : null))
     .attr('x', bw / 2).attr('y', capY - 14).attr('text-anchor', 'middle')
     .text((e) => e.stats.censored);
 
