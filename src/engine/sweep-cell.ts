@@ -14,15 +14,15 @@
  * remaining gap is far below tol, or the cap), every E-step remembered (memo-model.ts); θ* is then
  * computed from where that walk ended — a point on the same EM path, so the same limit — and the
  * race's EM lane (and the hybrid's EM phase) replays the walk from memory. That skips the optimum's
- * own EM walk and most of its speculative Newton polishes, about half the work of a slow cell.
+ * own walk over the same iterates (tests/unit/sweep-cell.test.ts checks that no count changes).
  */
 import type { MapTask } from '../experiment/sweep/plan';
 import type { ExperimentState } from '../experiment/state';
 import { generateData, truthTheta } from './data';
 import { initialTheta, varianceFloor } from './init';
+import { collapse } from './degenerate';
 import { lambdaAt } from './lambda-curve';
 import { memoModel } from './memo-model';
-import { collapse } from './degenerate';
 import { computeOptimum } from './optimum';
 import { createModel, raceOnModel } from './race';
 import type { MethodRun, TraceRow } from './trace';

@@ -15,7 +15,7 @@ import { runPool, type CancelToken } from '../experiment/sweep/pool';
 import type { SweepSpec } from '../experiment/sweep/spec';
 import { sweepWorkers, terminateSweepWorkers } from '../worker/sweep-pool';
 import { useStore } from './store';
-import { useSweepStore } from './sweep-store';
+import { useSweepStore, type SweepState } from './sweep-store';
 import { writeUrl } from './url-sync';
 
 /** Rounds and clamps through the sweep codec, so the store only holds canonical settings. */
@@ -31,10 +31,14 @@ export function setSweepSpec(patch: Partial<SweepSpec>): void {
 
 let current: CancelToken | null = null;
 
-const bump = (patch: Partial<ReturnType<typeof useSweepStore.getState>> = {}) =>
+const bump = (patch: Partial<SweepState> = {}) =>
   useSweepStore.setState((s) => ({ ...patch, version: s.version + 1 }));
 
-/** Runs the sweep (cells first, then the rate map) on the pool; resolves when it has finished, failed or been cancelled. */
+/**
+ * Runs the sweep (cells first, then the rate map) on the pool, each result into the store as it
+ * arrives. Resolves when it has finished or failed; a cancelled run's promise is simply abandoned
+ * (its workers are gone), and the results it delivered stay.
+ */
 export async function runSweep(): Promise<void> {
   cancelSweep();
   const token: CancelToken = { cancelled: false };

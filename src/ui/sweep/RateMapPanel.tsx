@@ -22,7 +22,8 @@ export function RateMapPanel() {
   const [body, width] = useWidth<HTMLDivElement>();
   const version = useSweepStore((s) => s.version);
   const { mapPlan, map, status, plan } = useSweepStore.getState();
-  const axis = mapPlan?.axis ?? useSweepStore.getState().spec.map;
+  const specAxis = useSweepStore((s) => s.spec.map);
+  const axis = mapPlan?.axis ?? specAxis;
   const sep = useStore((s) => s.config.sep);
   const value = useStore((s) => s.config[axis]);
 
