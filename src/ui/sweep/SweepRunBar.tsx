@@ -54,16 +54,17 @@ export function SweepRunBar() {
         </button>
       </div>
       <div className="sweep-progress">
-        <progress
-          max={100}
-          value={pct}
+        <div
+          className="sweep-bar"
           role="progressbar"
           aria-label="Sweep progress"
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={pct}
           aria-valuetext={`${pct} %: ${done} of ${total} tasks`}
-        />
+        >
+          <div className="sweep-bar-fill" style={{ width: `${pct}%` }} />
+        </div>
         <span className="sweep-status" aria-live="polite">
           {statusText(status, done, total, cells, elapsedMs, error)}
           {stale && status !== 'running' && ' The settings have changed since: Run again to update.'}
