@@ -19,6 +19,13 @@ import { axpy, norm2, normInf, sub } from './vec';
 
 const MAX_EM = 200_000;
 const NEWTON_EVERY = 10;
+/**
+ * After a polish that failed (I_o not yet positive definite, or Newton landing elsewhere), the next
+ * is tried twice as many EM iterations later, up to this many: where λ_max → 1, EM can need 10⁴–10⁵
+ * iterations before Newton works, and one try (an I_m pass and up to 12 Newton steps) costs more than
+ * ten EM iterations.
+ */
+const NEWTON_EVERY_MAX = 320;
 
 /**
  * Newton iterations with the exact observed information. Returns the polished E-step once a Newton
@@ -61,6 +68,8 @@ export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta 
   let e = model.estep(theta0);
   let prevStep = Infinity;
   let polished: EStep | null = null;
+  let every = NEWTON_EVERY;
+  let nextTry = NEWTON_EVERY - 1;
   for (let k = 0; k < MAX_EM; k++) {
     const next = model.estep(model.mstep(e));
     const step = normInf(sub(next.theta, e.theta));
@@ -70,13 +79,15 @@ export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta 
     if (step <= 1e-15 * scale) break;
     const rho = Math.min(step / prevStep, 0.999999);
     prevStep = step;
-    if (k % NEWTON_EVERY === NEWTON_EVERY - 1 && step < 1e-3 * scale && rho > 0) {
+    if (k >= nextTry && step < 1e-3 * scale && rho > 0) {
       const cand = newtonPolish(model, e);
       const predicted = (step * rho) / (1 - rho);
       if (cand && normInf(sub(cand.theta, e.theta)) <= 4 * predicted + 1e-10 * scale) {
         polished = cand;
         break;
       }
+      every = Math.min(2 * every, NEWTON_EVERY_MAX);
+      nextTry = k + every;
     }
   }
   e = polished ?? newtonPolish(model, e, 40) ?? e;

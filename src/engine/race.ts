@@ -27,6 +27,8 @@ export interface RaceOptions {
   spectrum?: boolean | readonly MethodId[];
   /** Called as each build stage ends ('data', 'optimum', 'lanes'): cheap timing hooks for the worker. */
   onPhase?: (name: string) => void;
+  /** θ* when the caller has already computed it (the sweep does, more cheaply: engine/sweep-cell.ts). */
+  optimum?: Optimum;
 }
 
 /** Relative ΔL below which L has stopped moving in float64 (a few ulps). */
@@ -80,7 +82,7 @@ export async function raceOnModel(
     throw new Error(`the start is not a valid mixture: ${model.domainError(init) ?? 'its likelihood is not finite'}`);
   }
   const problem = startProblem(model, init);
-  const optimum: Optimum = computeOptimum(model, init, truth);
+  const optimum: Optimum = options.optimum ?? computeOptimum(model, init, truth);
   options.onPhase?.('optimum');
   const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
 

@@ -31,6 +31,7 @@ import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
 import { ThemeToggle } from './ThemeToggle';
 import { Tour } from './Tour';
+import { SweepSection } from './sweep/SweepSection';
 import { useKeyboard } from './useKeyboard';
 
 const narrowQuery = typeof matchMedia === 'function' ? matchMedia('(max-width: 767px)') : null;
@@ -102,6 +103,7 @@ export function App() {
           <BeyondSection />
         </div>
         <ReadoutTable />
+        <SweepSection />
         <p className="scope">
           Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s
           updates use tfjs in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻
