@@ -8,13 +8,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pause, play } from './state/actions';
 import { initClassroomSync } from './state/classroom-sync';
-import { initFrameLoop } from './state/frame-loop';
+import { initFrameLoop, invalidate } from './state/frame-loop';
 import { initLocalSteps } from './state/local-steps';
 import { initRaceSync } from './state/race-sync';
 import { useStore } from './state/store';
 import { historyWrites, initUrlSync } from './state/url-sync';
 import { App } from './ui/App';
-import { initTheme } from './ui/theme';
+import { initTheme, subscribeTheme } from './ui/theme';
 import { maybeStartTour } from './ui/Tour';
 import './ui/styles.css';
 
@@ -25,6 +25,8 @@ const { hadQuery } = initUrlSync();
 Object.assign(window, { __emLab: { getState: useStore.getState, historyWrites } });
 initRaceSync();
 initFrameLoop();
+// Canvases cannot restyle themselves: every panel redraws on a theme change.
+subscribeTheme(invalidate);
 initTheme();
 maybeStartTour();
 initLocalSteps();

@@ -2,10 +2,9 @@
  * Light and dark themes. The preference ('auto' follows prefers-color-scheme) is a local view
  * preference, never part of the experiment's URL. CSS reads the theme from <html data-theme>;
  * canvas drawing cannot use CSS variables, so it asks `themeColour` (read once per theme change)
- * and every panel is redrawn when the theme changes.
+ * and every panel is redrawn when the theme changes (main.tsx subscribes the frame loop).
  */
 import { useSyncExternalStore } from 'react';
-import { invalidate } from '../state/frame-loop';
 
 export type ThemePref = 'auto' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
@@ -35,7 +34,6 @@ function apply(): void {
   resolved = resolve();
   document.documentElement.dataset.theme = resolved;
   cache = new Map();
-  invalidate();
   listeners.forEach((l) => l());
 }
 
