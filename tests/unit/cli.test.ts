@@ -6,34 +6,17 @@
  * stderr and nothing on stdout. Each call bundles the CLI first (~0.5–1 s), so the calls are few and
  * the experiments small. Calls run one after another: they share the bundle's output file.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema, type RunDocumentParsed } from '../../src/experiment/document-schema';
 import { parseProvenanceComment } from '../../src/experiment/provenance';
+import { ROOT, runLab, type Result } from './run-lab';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Read here, not through the code under test: the bundle must carry exactly this. */
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lab(...args: string[]): Result {
-  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/lab.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lab = (...args: string[]): Result => runLab(args);
 
 function parseDocument(r: Result): RunDocumentParsed {
   expect(r.stderr, 'stderr').toBe('');

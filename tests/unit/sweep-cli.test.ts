@@ -4,30 +4,12 @@
  * schema, the CSV is checked row by row against the JSON, the output does not depend on how many
  * worker threads ran it, and invalid input exits 2 with a message and nothing on stdout.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SweepDocumentSchema, type SweepDocumentParsed } from '../../src/experiment/sweep/document-schema';
+import { runLab, type Result } from './run-lab';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lab(...args: string[]): Result {
-  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/lab.ts', 'sweep', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lab = (...args: string[]): Result => runLab(['sweep', ...args], 120_000);
 
 // A small sweep: 2 separations × 3 replicates × 3 methods at N = 200 (the experiment keys left at their defaults).
 const Q = 'v=1&seed=5&swsep=1.5,4,2&swreps=3&swcap=2000&swm=em,ecg,squarem&swn=200';
