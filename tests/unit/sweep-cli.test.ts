@@ -42,7 +42,7 @@ describe('lab sweep: the document', () => {
     const csv = lab(Q, '--csv');
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`# em-lab/sweep@1 app=${doc.app} init=1 query=${doc.query}`);
+    expect(lines[0]).toBe(`# schema=em-lab/sweep@1 app=${doc.app} seed=${doc.seeds.data[0]}-${doc.seeds.data.at(-1)} init=1 query=${doc.query}`);
     expect(lines[1]).toBe('sep,replicate,seed,method,evaluations,spent,outcome,lambdaMax,startGap,predicted');
     const rows = lines.slice(2).map((l) => l.split(','));
     expect(rows).toHaveLength(2 * 3 * 3);

@@ -110,12 +110,14 @@ export const sweepJson = (doc: SweepDocument): string => JSON.stringify(doc, nul
 
 /**
  * One row per separation, replicate and method (empty fields where a value is null), after a first
- * comment line with the provenance: schema, app version and the query (read with e.g.
+ * comment line with the provenance: schema, app version, the replicates' data seeds, the init seed and the query (read with e.g.
  * pandas.read_csv(f, comment='#')). Each row carries its replicate's data seed.
  */
 export function sweepCsv(doc: SweepDocument): string {
   const head = ['sep', 'replicate', 'seed', 'method', 'evaluations', 'spent', 'outcome', 'lambdaMax', 'startGap', 'predicted'];
-  const lines = [`# ${doc.schema} app=${doc.app} init=${doc.seeds.init ?? 'explicit-start'} query=${doc.query}`, head.join(',')];
+  // The same key=value form as the traces CSV (provenance.ts); `seed` is the replicates' range.
+  const seeds = doc.seeds.data.length ? `${doc.seeds.data[0]}-${doc.seeds.data[doc.seeds.data.length - 1]}` : 'none';
+  const lines = [`# schema=${doc.schema} app=${doc.app} seed=${seeds} init=${doc.seeds.init ?? 'none'} query=${doc.query}`, head.join(',')];
   const cell = (x: number | string | null | undefined) => (x === null || x === undefined ? '' : String(x));
   for (const c of doc.cells) {
     c.evaluations.forEach((ev, r) => {
