@@ -92,6 +92,14 @@ export interface ContourGrid {
   readonly values: Float64Array;
   /** The θ the slice goes through (θ* or its label-swapped twin, whichever the runs head for). */
   readonly base: Float64Array;
+  /** Filled levels, lowest first, in grid units (contour-bands.ts). */
+  readonly bands: readonly ContourBand[];
+}
+
+/** One filled level: a GeoJSON-style MultiPolygon in grid coordinates (d3-contour's output). */
+export interface ContourBand {
+  readonly value: number;
+  readonly coordinates: number[][][][];
 }
 
 export interface LambdaPoint {

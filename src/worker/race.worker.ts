@@ -21,6 +21,7 @@ import { planeAxes, swapComponents } from '../engine/params';
 import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
+import { contourBands } from './contour-bands';
 import type { ExperimentState } from '../experiment/state';
 import {
   COL,
@@ -59,7 +60,7 @@ interface Job {
   slow: number[];
   /** The method whose per-row DM spectra are computed (the spectrum panel's). */
   spectrumFor: MethodId;
-  grid: { spec: Omit<ContourGrid, 'values' | 'base'>; values: Float64Array; row: number; base: Float64Array; level: number } | null;
+  grid: { spec: Omit<ContourGrid, 'values' | 'base' | 'bands'>; values: Float64Array; row: number; base: Float64Array; level: number } | null;
   /** Finest grid level sent to the UI (−1: none yet). */
   contoursSent: number;
   curveKey: string;
@@ -189,7 +190,7 @@ function firstCoords(dim: 1 | 2, t: Float64Array): [number, number] {
   return dim === 1 ? [t[1], t[2]] : [t[1], t[3]];
 }
 
-function gridSpec(j: Job, size: number): Omit<ContourGrid, 'values' | 'base'> {
+function gridSpec(j: Job, size: number): Omit<ContourGrid, 'values' | 'base' | 'bands'> {
   const { race } = j;
   const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => firstCoords(race.dim, t));
   let lo = Math.min(...pts);
@@ -301,7 +302,8 @@ function pullReply(j: Job, since: number[], spectrumReq: SpectrumRequest, sentCu
   const spectrum = packSpectra(j, spectrumReq.method, spectrumReq.since);
   let contours: ContourGrid | null = null;
   if (j.grid && j.grid.row >= j.grid.spec.ny && j.contoursSent < j.grid.level) {
-    contours = { ...j.grid.spec, values: j.grid.values.slice(), base: j.grid.base.slice() };
+    const values = j.grid.values.slice();
+    contours = { ...j.grid.spec, values, base: j.grid.base.slice(), bands: contourBands(j.grid.spec.nx, j.grid.spec.ny, values) };
     j.contoursSent = j.grid.level;
     schedule(); // the next grid level may start now
   }

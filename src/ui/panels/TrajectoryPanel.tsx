@@ -3,7 +3,7 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { contours as d3contours, geoPath, geoTransform, scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { geoPath, geoTransform, scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
@@ -285,29 +285,17 @@ function createPlane(host: HTMLElement) {
     return off;
   }
 
-  /** Filled log-likelihood levels as canvas paths (computed once per grid and size). */
+  /** Filled log-likelihood levels (computed in the worker) as canvas paths, once per grid and size. */
   function contourLayers(grid: ContourGrid | null, x: (v: number) => number, y: (v: number) => number): { path: Path2D; fill: string }[] {
-    if (!grid) return [];
-    let max = -Infinity;
-    let min = Infinity;
-    for (const v of grid.values)
-      if (Number.isFinite(v)) {
-        max = Math.max(max, v);
-        min = Math.min(min, v);
-      }
-    const values = Array.from(grid.values, (v) => (Number.isFinite(v) ? v : min));
-    // Levels spaced geometrically below the maximum: the surface is sharply peaked.
-    const levels: number[] = [];
-    for (let d = 0.5; max - d > min && levels.length < 14; d *= 2) levels.unshift(max - d);
-    const polys = d3contours().size([grid.nx, grid.ny]).thresholds(levels)(values);
+    if (!grid || grid.bands.length === 0) return [];
     const toPx = geoTransform({
       point(gx: number, gy: number) {
         this.stream.point(x(grid.x0 + (gx / grid.nx) * (grid.x1 - grid.x0)), y(grid.y0 + (gy / grid.ny) * (grid.y1 - grid.y0)));
       },
     });
     const path = geoPath(toPx);
-    const shade = scaleLinear<string>().domain([0, Math.max(1, levels.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
-    return polys.map((p, i) => ({ path: new Path2D(path(p) ?? ''), fill: shade(i) }));
+    const shade = scaleLinear<string>().domain([0, Math.max(1, grid.bands.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
+    return grid.bands.map((b, i) => ({ path: new Path2D(path({ type: 'MultiPolygon', coordinates: b.coordinates }) ?? ''), fill: shade(i) }));
   }
 
   return {
