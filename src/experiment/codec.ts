@@ -18,6 +18,7 @@ import {
   roundTo,
   startError,
   type NumKey,
+  type NumSpec,
 } from './schema';
 import { isPageKey } from './page-keys';
 import type { ExperimentState } from './state';
@@ -106,7 +107,7 @@ const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 export const parseNumber = (s: string): number | null => (NUMBER_RE.test(s.trim()) ? Number(s.trim()) : null);
 
 /** A value as quoted in messages: short, and quoted when it is not a plain number. */
-function show(raw: string): string {
+export function show(raw: string): string {
   const t = raw.trim();
   const short = t.length > 24 ? `${t.slice(0, 20)}…` : t;
   return parseNumber(t) === null ? `'${short}'` : short;
@@ -124,13 +125,7 @@ export function decodeQuery(input: string): Decoded {
 const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
 
 function decodeUnsafe(input: string): Decoded {
-  const repairs: Repair[] = [];
-  // One Repair per key: a second note for the same key is appended to the first.
-  const note = (key: string, message: string) => {
-    const r = repairs.find((x) => x.key === key);
-    if (r) r.message += `; ${message}`;
-    else repairs.push({ key, message });
-  };
+  const { repairs, note } = repairNotes();
 
   const values = new Map<string, string[]>();
   for (const [k, v] of new URLSearchParams(extractQuery(input))) {
@@ -181,7 +176,18 @@ function decodeUnsafe(input: string): Decoded {
   return { state: s, repairs };
 }
 
-type Note = (key: string, message: string) => void;
+export type Note = (key: string, message: string) => void;
+
+/** The repairs of one decoding and how to add one: one Repair per key, a second note for the same key appended to the first. */
+export function repairNotes(): { repairs: Repair[]; note: Note } {
+  const repairs: Repair[] = [];
+  const note: Note = (key, message) => {
+    const r = repairs.find((x) => x.key === key);
+    if (r) r.message += `; ${message}`;
+    else repairs.push({ key, message });
+  };
+  return { repairs, note };
+}
 
 function decodeDim(raw: string | undefined, note: Note): Dim {
   if (raw === undefined) return DEFAULT_STATE.dim;
@@ -192,10 +198,15 @@ function decodeDim(raw: string | undefined, note: Note): Dim {
 }
 
 /** Round to the key's precision (silently), then clamp into range; non-numbers take the default. */
-function decodeNumber(key: NumKey, raw: string, note: Note): number {
-  const { min, max, precision } = BOUNDS[key];
-  const def = DEFAULT_STATE[key];
-  const fmt = (x: number) => formatKey(key, x);
+const decodeNumber = (key: NumKey, raw: string, note: Note): number => decodeBounded(key, BOUNDS[key], DEFAULT_STATE[key], raw, note);
+
+/**
+ * A number read against its spec (also the sweep's keys): rounded to the precision silently, clamped
+ * into range, and the default for anything that is not a number; `key` names the URL key in notes.
+ */
+export function decodeBounded(key: string, spec: NumSpec, def: number, raw: string, note: Note): number {
+  const { min, max, precision } = spec;
+  const fmt = (x: number) => formatValue(precision, x);
   if (raw.trim() === '') {
     note(key, `empty value; using the default ${fmt(def)}`);
     return def;

@@ -133,14 +133,15 @@ export function startError(dim: Dim, start: readonly number[]): string | null {
 }
 
 /** A number in the key's range and exactly at its canonical precision. */
-const numField = (key: NumKey) => {
-  const { min, max, precision } = BOUNDS[key];
-  return z
+/** A number in the spec's range and exactly at its canonical precision (also the sweep's fields). */
+export const canonicalNumber = (key: string, { min, max, precision }: NumSpec) =>
+  z
     .number()
     .min(min)
     .max(max)
     .refine((x) => Object.is(roundTo(precision, x), x), `${key} is not at its canonical precision`);
-};
+
+const numField = (key: NumKey) => canonicalNumber(key, BOUNDS[key]);
 
 /** Strict: the shape of ExperimentState, each field validated, plus the cross-field rules. */
 export const ExperimentStateSchema = z

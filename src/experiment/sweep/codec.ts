@@ -11,8 +11,8 @@
  * precision), so decode(encode(s)) = s for every valid s.
  */
 import { METHOD_IDS, type MethodId } from '../../engine/types';
-import { extractQuery, parseNumber, type Repair } from '../codec';
-import { canonicalMethods, formatValue, roundTo } from '../schema';
+import { decodeBounded, extractQuery, repairNotes, show, type Note, type Repair } from '../codec';
+import { canonicalMethods, formatValue } from '../schema';
 import {
   MAP_AXES,
   SWEEP_BOUNDS,
@@ -59,15 +59,8 @@ export function decodeSweep(input: string): DecodedSweep {
   }
 }
 
-type Note = (key: string, message: string) => void;
-
 function decodeUnsafe(input: string): DecodedSweep {
-  const repairs: Repair[] = [];
-  const note: Note = (key, message) => {
-    const r = repairs.find((x) => x.key === key);
-    if (r) r.message += `; ${message}`;
-    else repairs.push({ key, message });
-  };
+  const { repairs, note } = repairNotes();
   const values = new Map<string, string[]>();
   for (const [k, v] of new URLSearchParams(extractQuery(input))) {
     if (!/^sw[a-z]*$/.test(k)) continue; // the experiment's and the classroom's keys
@@ -104,28 +97,9 @@ function decodeUnsafe(input: string): DecodedSweep {
   return { spec: s, repairs, present: values.size > 0 };
 }
 
-/** A value as quoted in messages. */
-function show(raw: string): string {
-  const t = raw.trim();
-  const short = t.length > 24 ? `${t.slice(0, 20)}…` : t;
-  return parseNumber(t) === null ? `'${short}'` : short;
-}
-
 /** Round to precision, clamp into range; non-numbers take the default. `key` names the URL key in notes. */
-function decodeNumber(key: string, field: SweepNumKey, raw: string, note: Note, def = copyDefaultSweep()[field]): number {
-  const { min, max, precision } = SWEEP_BOUNDS[field];
-  const f = (x: number) => fmt(field, x);
-  const x = parseNumber(raw);
-  if (x === null) {
-    note(key, `${raw.trim() === '' ? 'empty value' : `${show(raw)} is not a number`}; using the default ${f(def)}`);
-    return def;
-  }
-  const r = roundTo(precision, x);
-  if (r > max) note(key, `${show(raw)} is above the maximum ${f(max)}; clamped to ${f(max)}`);
-  else if (r < min) note(key, `${show(raw)} is below the minimum ${f(min)}; clamped to ${f(min)}`);
-  else if (precision.kind === 'int' && r !== x) note(key, `${show(raw)} is not a whole number; rounded to ${f(r)}`);
-  return Math.min(max, Math.max(min, r));
-}
+const decodeNumber = (key: string, field: SweepNumKey, raw: string, note: Note, def = copyDefaultSweep()[field]): number =>
+  decodeBounded(key, SWEEP_BOUNDS[field], def, raw, note);
 
 function decodeSeparations(raw: string, note: Note): Pick<SweepSpec, 'sepFrom' | 'sepTo' | 'sepCount'> {
   const def = copyDefaultSweep();

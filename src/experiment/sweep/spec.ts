@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { METHOD_IDS, type MethodId } from '../../engine/types';
-import { BOUNDS, SEED_MAX, canonicalMethods, roundTo, type NumSpec, type Precision } from '../schema';
+import { BOUNDS, SEED_MAX, canonicalMethods, canonicalNumber, roundTo, type NumSpec, type Precision } from '../schema';
 
 export const MAP_AXES = ['w', 'vr'] as const;
 export type MapAxis = (typeof MAP_AXES)[number];
@@ -101,14 +101,7 @@ export function mapValues(s: Pick<SweepSpec, 'map' | 'mapSize'>): number[] {
 /** Data seed of replicate r (0-based). */
 export const replicateSeed = (seed: number, r: number): number => (seed + r) % (SEED_MAX + 1);
 
-const numField = (key: SweepNumKey) => {
-  const { min, max, precision } = SWEEP_BOUNDS[key];
-  return z
-    .number()
-    .min(min)
-    .max(max)
-    .refine((x) => Object.is(roundTo(precision, x), x), `${key} is not at its canonical precision`);
-};
+const numField = (key: SweepNumKey) => canonicalNumber(key, SWEEP_BOUNDS[key]);
 
 /** Strict: a valid (canonical) SweepSpec. The codec repairs anything else into one. */
 export const SweepSpecSchema = z
