@@ -30,8 +30,10 @@ export function showToast(message: string): void {
 
 /** The patch without the keys a classroom link locked (every route to a change passes here). */
 function unlocked(patch: Partial<ExperimentState>, prev: ExperimentState): Partial<ExperimentState> {
-  const locked = lockedKeys(useStore.getState().classroom);
-  if (locked.size === 0) return patch;
+  const { classroom } = useStore.getState();
+  // The common case (no classroom link) on the hot path (the cursor moves every frame while playing).
+  if (classroom.lock.length === 0) return patch;
+  const locked = lockedKeys(classroom);
   const kept: Partial<ExperimentState> = {};
   let refused = false;
   for (const [k, v] of Object.entries(patch) as [keyof ExperimentState, never][]) {
