@@ -14,7 +14,7 @@ import { angleBetween, localSteps, type Vec2 } from '../../src/engine/local-step
 import { createModel } from '../../src/engine/race';
 import type { Dim, MixtureModel, Theta } from '../../src/engine/types';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
-import { refEMMap, refEStep, refGradient } from './mixture-reference';
+import { refEMMap, refEStep, refGradient, relErr } from './mixture-reference';
 
 const PLANE: Record<Dim, Vec2> = { 1: [1, 2], 2: [1, 3] };
 
@@ -32,15 +32,6 @@ function emIterate(model: MixtureModel, theta: Theta, k: number): Theta {
   return t;
 }
 
-const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-};
 
 const step = (t: ArrayLike<number>, j: number) => 1e-5 * Math.max(1, Math.abs(t[j]));
 const shifted = (t: Theta, j: number, h: number) => {

@@ -180,6 +180,17 @@ export const dist2 = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   return Math.sqrt(s);
 };
 
+/** ‖a − b‖ / ‖b‖ (Euclidean, or Frobenius for a flattened matrix). */
+export const relErr = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    num += (a[i] - b[i]) ** 2;
+    den += b[i] ** 2;
+  }
+  return Math.sqrt(num / den);
+};
+
 /** ‖θ − ref‖₂ after choosing the labelling of θ closer to ref. */
 export const alignedDist = (dim: 1 | 2, t: ArrayLike<number>, ref: ArrayLike<number>): number =>
   Math.min(dist2(t, ref), dist2(refSwap(dim, t), ref));

@@ -24,7 +24,7 @@ import type { Optimum } from '../../src/engine/trace';
 import type { Dim, MixtureModel, Theta } from '../../src/engine/types';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { ExperimentState } from '../../src/experiment/state';
-import { alignedDist, dist2, median, refEMMap, refEStep, refGradient } from './mixture-reference';
+import { alignedDist, dist2, median, refEMMap, refEStep, refGradient, relErr } from './mixture-reference';
 
 const report: string[] = [];
 const note = (what: string, x: number | string) =>
@@ -79,15 +79,6 @@ function semMatrix(map: (t: Theta) => Float64Array, theta: Theta): Float64Array 
   return J;
 }
 
-const frobRel = (a: Float64Array, b: Float64Array) => {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-};
 
 /** Eigenvalues of a general (non-symmetric) p×p matrix: real parts descending, with their imaginary parts. */
 function generalEigen(a: Float64Array, p: number): { re: number[]; im: number[] } {
@@ -151,7 +142,7 @@ describe.each([1, 2] as const)('%iD: DM by central differences of the EM map (SE
       ['reference', (t: Theta) => refEMMap(dim, c.data, t)],
     ] as const) {
       const sem = semMatrix(map, c.optimum.theta);
-      const err = frobRel(sem, dm);
+      const err = relErr(sem, dm);
       note(`${dim}D sep ${sep}: ‖SEM(${label}) − DM‖_F / ‖DM‖_F`, err);
       expect(err).toBeLessThan(1e-6);
 
