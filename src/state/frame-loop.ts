@@ -101,66 +101,13 @@ function frame(time: number): void {
     }
   } else playCarry = 0;
 
-  // A round draws every panel once, spread over as many frames as the budget needs: a frame stops
-  // drawing when the next panel's recent cost would take it past FRAME_BUDGET_MS (so one frame
-  // never does all the heavy draws plus their layout, paint and commit), and the next frame
-  // continues with the panels left. A change
-  // during a round extends it: the panels not drawn yet stay first, those already drawn go again
-  // after them (they skip cheaply when their inputs did not change).
   const throttled = useStore.getState().view.playing && time - lastDraw < PLAY_DRAW_MS;
   if (dirty && !throttled) {
     dirty = false;
     lastDraw = time;
-    if (queue.length === 0) roundDraws = {};
-    for (const d of drawers) if (!queue.includes(d)) queue.push(d);
+    enqueueRound();
   }
-  if (queue.length > 0) {
-    const prof = (window as { __emLabProfile?: Record<string, number> }).__emLabProfile;
-    const start = performance.now();
-    let drew = false;
-    while (queue.length > 0) {
-      const d = queue[0];
-      // Packs the frame by each panel's recent draw cost; always draws at least one panel.
-      if (drew && performance.now() - start + d.cost > FRAME_BUDGET_MS) break;
-      queue.shift();
-      if (d.failed || !drawers.has(d)) continue;
-      try {
-        const t0 = performance.now();
-        results.set(d, d.draw());
-        const ms = performance.now() - t0;
-        d.cost = Math.max(ms, d.cost * 0.7);
-        drew = true;
-        roundDraws[d.name] = ms;
-        // Opt-in cumulative per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
-        if (prof) prof[d.name] = (prof[d.name] ?? 0) + ms;
-      } catch (e) {
-        d.failed = true;
-        d.onError(e);
-      }
-    }
-    // Marks only when the round is over and nothing changed since: every panel drew the current state.
-    if (queue.length === 0 && !dirty) {
-      let complete = true;
-      let fast = true;
-      for (const d of drawers) {
-        if (d.failed) continue;
-        const r = results.get(d) ?? false;
-        complete &&= r === true;
-        fast &&= r !== false;
-      }
-      const draws = roundDraws;
-      const { run, config } = useStore.getState();
-      const key = `${run.epoch}:${config.it}`;
-      if (fast && drawers.size > 0 && key !== lastFastMark) {
-        lastFastMark = key;
-        performance.mark(DRAWN_FAST_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
-      }
-      if (complete && drawers.size > 0 && key !== lastMark) {
-        lastMark = key;
-        performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
-      }
-    }
-  }
+  drawQueued(FRAME_BUDGET_MS, time);
 
   const s = useStore.getState();
   const needsPull = s.run.header !== null && !s.run.idle && !s.run.error;
@@ -192,9 +139,96 @@ function pullIsUrgent(): boolean {
   return t !== undefined && t.eigenCount < Math.min(t.count, config.it + 1);
 }
 
+/**
+ * A round draws every panel once, spread over as many frames as the budget needs: a frame stops
+ * drawing when the next panel's recent cost would take it past the budget (so one task never does
+ * all the heavy draws plus their layout, paint and commit), and the next frame continues with the
+ * panels left. A change during a round extends it: the panels not drawn yet stay first, those
+ * already drawn go again after them (they skip cheaply when their inputs did not change).
+ */
+function enqueueRound(): void {
+  if (queue.length === 0) roundDraws = {};
+  for (const d of drawers) if (!queue.includes(d)) queue.push(d);
+}
+
+function drawQueued(budgetMs: number, time: number): void {
+  if (queue.length === 0) return;
+  const prof = (window as { __emLabProfile?: Record<string, number> }).__emLabProfile;
+  const start = performance.now();
+  let drew = false;
+  while (queue.length > 0) {
+    const d = queue[0];
+    // Packs the task by each panel's recent draw cost; always draws at least one panel.
+    if (drew && performance.now() - start + d.cost > budgetMs) break;
+    queue.shift();
+    if (d.failed || !drawers.has(d)) continue;
+    try {
+      const t0 = performance.now();
+      results.set(d, d.draw());
+      const ms = performance.now() - t0;
+      d.cost = Math.max(ms, d.cost * 0.7);
+      drew = true;
+      roundDraws[d.name] = ms;
+      // Opt-in cumulative per-panel draw timing (set window.__emLabProfile = {} in the console or a benchmark).
+      if (prof) prof[d.name] = (prof[d.name] ?? 0) + ms;
+    } catch (e) {
+      d.failed = true;
+      d.onError(e);
+    }
+  }
+  // Marks only when the round is over and nothing changed since: every panel drew the current state.
+  if (queue.length === 0 && !dirty) markIfComplete(time);
+}
+
+function markIfComplete(time: number): void {
+  let complete = true;
+  let fast = true;
+  for (const d of drawers) {
+    if (d.failed) continue;
+    const r = results.get(d) ?? false;
+    complete &&= r === true;
+    fast &&= r !== false;
+  }
+  const draws = roundDraws;
+  const { run, config } = useStore.getState();
+  const key = `${run.epoch}:${config.it}`;
+  if (fast && drawers.size > 0 && key !== lastFastMark) {
+    lastFastMark = key;
+    performance.mark(DRAWN_FAST_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+  }
+  if (complete && drawers.size > 0 && key !== lastMark) {
+    lastMark = key;
+    performance.mark(DRAWN_MARK, { detail: { epoch: run.epoch, it: config.it, draws, frame: time } });
+  }
+}
+
+/**
+ * Results from the worker are drawn in the task that delivered them (not in the next animation
+ * frame) while nothing plays: the draws then finish before the frame starts, and that frame only
+ * has to lay out, paint and commit them — up to a frame sooner on screen, and the panels' script
+ * and the browser's rendering run as two tasks instead of one long one.
+ */
+const DELIVERY_BUDGET_MS = 40;
+let flushQueued = false;
+function drawOnDelivery(): void {
+  if (flushQueued) return;
+  flushQueued = true;
+  queueMicrotask(() => {
+    flushQueued = false;
+    if (useStore.getState().view.playing || !dirty) return;
+    dirty = false;
+    enqueueRound();
+    drawQueued(DELIVERY_BUDGET_MS, performance.now());
+  });
+}
+
 /** Marks the frame dirty on every store change. Call once at startup. */
 export function initFrameLoop(): void {
-  useStore.subscribe(() => markDirty());
+  useStore.subscribe((s, prev) => {
+    markDirty();
+    // New rows, spectra or contours for the current settings have arrived from the worker.
+    if (s.run !== prev.run && s.run.version !== prev.run.version && s.run.header?.epoch === s.run.epoch) drawOnDelivery();
+  });
   document.addEventListener('visibilitychange', () => {
     // Hidden tabs get no frames anyway; stop playback so the cursor does not jump on return.
     if (document.hidden && useStore.getState().view.playing) pause();
