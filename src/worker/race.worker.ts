@@ -18,6 +18,7 @@ import { createModel1D } from '../engine/model1d';
 import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
 import { planeAxes, swapComponents } from '../engine/params';
+import { planeLogLik } from '../engine/plane-loglik';
 import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
@@ -44,6 +45,8 @@ const SLICE_MS = 8;
 const LOOKAHEAD = 40;
 /** Contour grids: a coarse one first (the panel can draw), then a fine one in the background. */
 const GRIDS = [12, 48] as const;
+/** Rows of the fine grid per unit of work (~1 ms at N = 2000). */
+const FINE_ROWS_PER_TASK = 4;
 /** Separations of the λ_max curve (units of pooled σ). */
 export const CURVE_SEPS: readonly number[] = Array.from({ length: 32 }, (_, i) => 0.25 * (i + 1));
 /** Methods whose rows come after the others' (a tfjs forward/backward pass per iteration). */
@@ -230,15 +233,13 @@ function contourRow(j: Job): void {
   }
   if (j.grid.row >= j.grid.spec.ny) return;
   const { spec, values } = j.grid;
-  const iy = j.grid.row++;
-  const theta = Float64Array.from(j.grid.base);
-  const [ix1, ix2] = planeAxes(j.race.dim);
-  theta[ix2] = spec.y0 + ((iy + 0.5) / spec.ny) * (spec.y1 - spec.y0);
-  for (let ix = 0; ix < spec.nx; ix++) {
-    theta[ix1] = spec.x0 + ((ix + 0.5) / spec.nx) * (spec.x1 - spec.x0);
-    const L = j.model.estep(theta).logLik;
-    values[iy * spec.nx + ix] = Number.isFinite(L) ? L : NaN;
-  }
+  // The coarse grid in one go (the first redraw waits for it); the fine one a few rows per task.
+  const from = j.grid.row;
+  const to = j.grid.level === 0 ? spec.ny : Math.min(spec.ny, from + FINE_ROWS_PER_TASK);
+  const centres = (lo: number, hi: number, k: number) => Array.from({ length: k }, (_, i) => lo + ((i + 0.5) / k) * (hi - lo));
+  const rows = planeLogLik(j.race.dim, j.race.data, { base: j.grid.base, xs: centres(spec.x0, spec.x1, spec.nx), ys: centres(spec.y0, spec.y1, spec.ny) }, { from, to });
+  values.set(rows, from * spec.nx);
+  j.grid.row = to;
 }
 
 // ---------------------------------------------------------------- λ_max vs separation
