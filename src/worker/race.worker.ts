@@ -40,7 +40,7 @@ import {
   type SpectrumRequest,
 } from './protocol';
 
-const SLICE_MS = 8;
+const SLICE_MS = 3;
 /** Rows computed beyond the cursor before lower-priority work, so playback never waits. */
 const LOOKAHEAD = 40;
 /** Contour grids: a coarse one first (the panel can draw), then a fine one in the background. */
@@ -128,51 +128,62 @@ function spectrumRow(j: Job): void {
 }
 
 /**
- * One unit of work (≲ 1–2 ms) and whether it is urgent, or null when the epoch has nothing left
- * to compute. Urgent: rows up to the cursor (the panels wait for them), the contour grid (the
- * trajectory panel waits for it), the λ curve (cached across separations, so a separation drag
- * never waits for it), a look-ahead for smooth play, and anything an export awaits.
- * Background: the rest of the race — run at half duty so the page's main thread
- * and rasteriser keep a core on 2-core machines.
+ * One unit of work (≲ 1–2 ms) and its priority, or null when the epoch has nothing left to compute.
+ *  - 'now': what the panels wait for at the cursor — rows (fast lanes, then deferred ones), the
+ *    coarse contour grid, the shown method's spectra — and anything an export awaits.
+ *  - 'soon': the λ curve (cached across separations, so a separation drag never waits for it) and
+ *    a look-ahead for smooth play. Like the background it waits until the settings have been still
+ *    for SETTLE_MS: while a slider is dragged every race is replaced within a few frames, and
+ *    speculating for it would only take the second core from the page's rendering.
+ *  - 'background': the rest of the race, at half duty (the page's main thread and rasteriser keep
+ *    a core on 2-core machines).
  */
-function nextTask(j: Job): { run: () => void; urgent: boolean } | null {
+type Priority = 'now' | 'soon' | 'background';
+function nextTask(j: Job): { run: () => void; priority: Priority } | null {
   const { race } = j;
   const all = j.fast.concat(j.slow);
-  if (!race.done && j.exportWaiters.length > 0) return { run: () => race.advance(1), urgent: true };
+  if (!race.done && j.exportWaiters.length > 0) return { run: () => race.advance(1), priority: 'now' };
   const fastBehind = behind(race, j.fast, j.cursor);
-  if (fastBehind.length) return { run: () => race.advance(1, fastBehind), urgent: true };
+  if (fastBehind.length) return { run: () => race.advance(1, fastBehind), priority: 'now' };
   j.phases.rowsFast ??= performance.now() - j.t0;
-  if (!j.grid || (j.grid.level === 0 && j.grid.row < j.grid.spec.ny)) return { run: () => contourRow(j), urgent: true };
+  if (!j.grid || (j.grid.level === 0 && j.grid.row < j.grid.spec.ny)) return { run: () => contourRow(j), priority: 'now' };
   j.phases.contours ??= performance.now() - j.t0;
   const spectrumRun = race.runs.find((r) => r.method === j.spectrumFor);
   const spectra = spectrumRun ? spectraDone(j) : Infinity;
-  if (spectrumRun && spectra < Math.min(spectrumRun.rows.length, j.cursor + 1)) return { run: () => spectrumRow(j), urgent: true };
+  if (spectrumRun && spectra < Math.min(spectrumRun.rows.length, j.cursor + 1)) return { run: () => spectrumRow(j), priority: 'now' };
   const slowBehind = behind(race, j.slow, j.cursor);
-  if (slowBehind.length) return { run: () => race.advance(1, slowBehind), urgent: true };
+  if (slowBehind.length) return { run: () => race.advance(1, slowBehind), priority: 'now' };
   j.phases.rows ??= performance.now() - j.t0;
   const curve = curveCache.get(j.curveKey) ?? [];
-  if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), urgent: true };
+  if (curve.length < CURVE_SEPS.length) return { run: () => curvePoint(j, curve), priority: 'soon' };
   j.phases.curve ??= performance.now() - j.t0;
   const ahead = behind(race, all, j.cursor + LOOKAHEAD);
-  if (ahead.length) return { run: () => race.advance(1, ahead), urgent: true };
-  if (spectrumRun && spectra < spectrumRun.rows.length) return { run: () => spectrumRow(j), urgent: false };
+  if (ahead.length) return { run: () => race.advance(1, ahead), priority: 'soon' };
+  if (spectrumRun && spectra < spectrumRun.rows.length) return { run: () => spectrumRow(j), priority: 'background' };
   // The fine grid, once the coarse one has gone out.
   const finer = j.grid.row < j.grid.spec.ny || (j.grid.level < GRIDS.length - 1 && j.contoursSent >= j.grid.level);
-  if (finer) return { run: () => contourRow(j), urgent: false };
-  if (!race.done) return { run: () => race.advance(1), urgent: false };
+  if (finer) return { run: () => contourRow(j), priority: 'background' };
+  if (!race.done) return { run: () => race.advance(1), priority: 'background' };
   return null;
 }
+
+/** ms the settings must have been still (no new configure) before speculative work starts. */
+const SETTLE_MS = 120;
+let settleTimer: ReturnType<typeof setTimeout> | null = null;
 
 function tick(): void {
   const j = job;
   if (!j || j.error) return;
   const deadline = performance.now() + SLICE_MS;
-  let urgent = true;
+  let priority: Priority = 'now';
+  let settling = 0;
   try {
     while (performance.now() < deadline) {
       const task = nextTask(j);
       if (!task) break;
-      urgent = task.urgent;
+      priority = task.priority;
+      settling = priority === 'now' ? 0 : SETTLE_MS - (performance.now() - j.t0);
+      if (settling > 0) break;
       task.run();
     }
   } catch (e) {
@@ -183,8 +194,14 @@ function tick(): void {
     for (const w of waiters) w();
   }
   if (job === j && !j.error && nextTask(j)) {
-    if (urgent) schedule();
-    else setTimeout(schedule, SLICE_MS);
+    if (settling > 0) {
+      if (!settleTimer)
+        settleTimer = setTimeout(() => {
+          settleTimer = null;
+          schedule();
+        }, settling);
+    } else if (priority === 'background') setTimeout(schedule, SLICE_MS);
+    else schedule();
   }
 }
 
@@ -349,7 +366,9 @@ const api: RaceWorkerApi = {
     retire(job);
     job = null;
     const t0 = performance.now();
-    const phases: Record<string, number> = {};
+    // Wall-clock ms (timeOrigin + now is comparable across the page and its workers): the benchmark
+    // subtracts its input time to see how long the settings took to reach the worker.
+    const phases: Record<string, number> = { receivedAt: performance.timeOrigin + t0 };
     let race: Race;
     let state: ExperimentState;
     try {

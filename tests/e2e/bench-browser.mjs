@@ -124,6 +124,7 @@ function inputToDrawn(sep) {
         draws: hit.detail.draws,
         fastDraws: (fast ?? hit).detail.draws,
         phases: ph,
+        receivedMs: ph.receivedAt - (performance.timeOrigin + t0),
       });
     };
     const obs = new PerformanceObserver(check);
@@ -230,6 +231,7 @@ async function main() {
       console.log(row(`**${name}: all but deferred lanes (Adam) drawn**`, xs.map((s) => s.fastMs)));
       console.log(row('  main: header (race built) received', xs.map((s) => s.headerMs)));
       console.log(row('  main: every lane\'s rows to the cursor received', xs.map((s) => s.rowsMs)));
+      console.log(row('  worker: settings received', xs.map((s) => s.receivedMs)));
       for (const [k, label] of [
         ['data', 'data + model + start'],
         ['optimum', 'θ* computed'],
