@@ -8,6 +8,7 @@ import { invalidationCount } from '../state/frame-loop';
 import { isCurrent, rowAt } from '../state/run-data';
 import { useStore, type AppState, type RunState } from '../state/store';
 import { shownRows } from './panels/series-data';
+import { setBusy } from './busy';
 import { registerDrawer, type DrawFn, type DrawResult } from '../state/frame-loop';
 import { ExportMenu } from './export/ExportMenu';
 
@@ -140,9 +141,6 @@ export function usePanelChart(name: string, figure: RefObject<HTMLElement | null
  * the panel is busy only because deferred lanes (Adam) are still computing (it stays aria-busy).
  */
 export function markBusy(figure: HTMLElement | null, busy: boolean, onlyDeferred = false): DrawResult {
-  if (figure) {
-    const v = busy ? 'true' : 'false';
-    if (figure.getAttribute('aria-busy') !== v) figure.setAttribute('aria-busy', v);
-  }
+  if (figure) setBusy(figure, busy);
   return busy ? (onlyDeferred ? 'deferred' : false) : true;
 }

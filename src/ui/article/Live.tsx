@@ -5,10 +5,13 @@
  * per animation frame, and at most 4 times a second while playing (text nobody can read at 60 Hz
  * is not worth a layout per frame). Not <output>: its implicit role is "status", and the page has
  * one status region.
+ *
+ * A value not known yet reads "…"; one being recomputed keeps its last text, greyed (aria-busy).
  */
 import { useEffect, useRef } from 'react';
 import { useLocalSteps } from '../../state/local-steps-store';
 import { useStore } from '../../state/store';
+import { setBusy } from '../busy';
 import { PENDING, type Binding } from './bindings';
 
 interface Entry {
@@ -25,9 +28,11 @@ const PLAYING_INTERVAL_MS = 250;
 
 function write(e: Entry): void {
   const { text, busy } = e.value({ app: useStore.getState(), steps: useLocalSteps.getState() });
-  if (e.el.textContent !== text) e.el.textContent = text;
-  const b = busy ? 'true' : 'false';
-  if (e.el.getAttribute('aria-busy') !== b) e.el.setAttribute('aria-busy', b);
+  // A value being recomputed keeps showing the last one, greyed by aria-busy (as the panels keep
+  // their last drawing): "…" for a few frames would re-lay out the prose twice per slider input.
+  const keep = busy && text === PENDING && e.el.textContent !== '';
+  if (!keep && e.el.textContent !== text) e.el.textContent = text;
+  setBusy(e.el, busy);
 }
 
 function flush(): void {

@@ -3,7 +3,8 @@
  * layer and a hover layer (crosshair + tooltip). It follows the size of its host element
  * (ResizeObserver) and asks the frame loop for a redraw when that changes or the pointer moves.
  */
-import { axisBottom, axisLeft, select, type ScaleLinear, type Selection } from 'd3';
+import { select, type ScaleLinear, type Selection } from 'd3';
+import { renderAxis } from './axis';
 import { invalidate } from '../../state/frame-loop';
 
 export interface Margins {
@@ -71,6 +72,7 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
   host.appendChild(tooltip);
 
   let axisKey = '';
+  let frameKey = '';
   const f: ChartFrame = {
     svg,
     plot,
@@ -92,19 +94,22 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
       const key = [x.domain(), x.range(), y.domain(), y.range(), o.xLabel, o.yLabel, o.xTicks, o.yTicks, o.yTickValues, f.width, f.height, f.margin.left, f.margin.top].join('|');
       if (key === axisKey) return;
       axisKey = key;
-      svg.attr('width', f.width).attr('height', f.height).attr('viewBox', `0 0 ${f.width} ${f.height}`);
-      root.attr('transform', `translate(${f.margin.left},${f.margin.top})`);
-      clipRect.attr('width', innerW).attr('height', innerH);
-      hoverRect.attr('width', innerW).attr('height', innerH);
-      const ax = axisBottom(x).ticks(o.xTicks ?? Math.max(2, Math.floor(innerW / 70)));
-      if (o.xFormat) ax.tickFormat((d) => o.xFormat!(+d));
-      const ay = axisLeft(y).ticks(o.yTicks ?? Math.max(2, Math.floor(innerH / 40)));
-      if (o.yTickValues) ay.tickValues(o.yTickValues);
-      if (o.yFormat) ay.tickFormat((d) => o.yFormat!(+d));
-      gx.attr('transform', `translate(0,${innerH})`).call(ax);
-      gy.call(ay);
-      xLabel.attr('x', innerW).attr('y', innerH + 28).text(o.xLabel);
-      yLabel.attr('x', -f.margin.left + 2).attr('y', -8).text(o.yLabel);
+      // The frame's geometry is rewritten only when it changed (not on every new domain).
+      const sizeKey = [f.width, f.height, f.margin.left, f.margin.top, innerW, innerH].join('|');
+      if (sizeKey !== frameKey) {
+        frameKey = sizeKey;
+        svg.attr('width', f.width).attr('height', f.height).attr('viewBox', `0 0 ${f.width} ${f.height}`);
+        root.attr('transform', `translate(${f.margin.left},${f.margin.top})`);
+        clipRect.attr('width', innerW).attr('height', innerH);
+        hoverRect.attr('width', innerW).attr('height', innerH);
+        gx.attr('transform', `translate(0,${innerH})`);
+        xLabel.attr('x', innerW).attr('y', innerH + 28);
+        yLabel.attr('x', -f.margin.left + 2).attr('y', -8);
+      }
+      renderAxis(gx.node()!, x, 'bottom', { ticks: o.xTicks ?? Math.max(2, Math.floor(innerW / 70)), format: o.xFormat });
+      renderAxis(gy.node()!, y, 'left', { ticks: o.yTicks ?? Math.max(2, Math.floor(innerH / 40)), tickValues: o.yTickValues, format: o.yFormat });
+      if (xLabel.text() !== o.xLabel) xLabel.text(o.xLabel);
+      if (yLabel.text() !== o.yLabel) yLabel.text(o.yLabel);
     },
     showTooltip(px, py, lines) {
       tooltip.replaceChildren(
