@@ -61,11 +61,33 @@ function lowerSolve(L: Matrix, B: Matrix): Matrix {
 export function dmSpectrum(ioc: Float64Array, im: Float64Array, p: number): Float64Array | null {
   const L = cholesky(ioc, p);
   if (!L || !allFinite(im)) return null;
-  const X = lowerSolve(L, toMatrix(im, p)); // L⁻¹ I_m
-  const C = lowerSolve(L, X.transpose()); // L⁻¹ (L⁻¹ I_m)ᵀ = L⁻¹ I_m L⁻ᵀ
-  const sym = C.add(C.transpose()).mul(0.5); // remove rounding asymmetry
-  const ev = symmetricEigenvalues(fromMatrix(sym), p);
+  // The triangular solves on flat arrays: through Matrix get/set they cost several times the
+  // factorisation and the eigen-decomposition together (p ≤ 11, once per row of the spectrum panel).
+  const l = fromMatrix(L);
+  const X = lowerSolveFlat(l, im, p); // L⁻¹ I_m
+  const C = lowerSolveFlat(l, transposeFlat(X, p), p); // L⁻¹ (L⁻¹ I_m)ᵀ = L⁻¹ I_m L⁻ᵀ
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < i; j++) C[i * p + j] = C[j * p + i] = 0.5 * (C[i * p + j] + C[j * p + i]); // remove rounding asymmetry
+  const ev = symmetricEigenvalues(C, p);
   return allFinite(ev) ? ev : null;
+}
+
+/** L⁻¹ B for lower-triangular L, all p×p row-major. */
+function lowerSolveFlat(l: Float64Array, b: Float64Array, p: number): Float64Array {
+  const x = new Float64Array(p * p);
+  for (let c = 0; c < p; c++)
+    for (let i = 0; i < p; i++) {
+      let s = b[i * p + c];
+      for (let k = 0; k < i; k++) s -= l[i * p + k] * x[k * p + c];
+      x[i * p + c] = s / l[i * p + i];
+    }
+  return x;
+}
+
+function transposeFlat(a: Float64Array, p: number): Float64Array {
+  const t = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t[j * p + i] = a[i * p + j];
+  return t;
 }
 
 /** DM = I_oc⁻¹ I_m as a full matrix (column convention), for the SEM cross-check and panels. */

@@ -65,11 +65,12 @@ describe('runCell', () => {
   });
 
   it('a run that stalls at the float64 floor a few ulps above L* has reached the gap', async () => {
-    // At 2 σ, seed 3, Newton lands on θ* with L one or two ulps above L*: the race's 0 ≤ L* − L test
+    // At 2 σ, seed 25, Newton lands on θ* with L an ulp or two above L*: the race's 0 ≤ L* − L test
     // misses it and it stops with "L stopped changing"; it is at θ*, so it counts as reached.
-    const cell = await runCell(task(2, 3, { methods: ['newton'] }));
+    // (Which seeds do this depends on rounding: a search over seeds finds such cases at most separations.)
+    const cell = await runCell(task(2, 25, { methods: ['newton'] }));
     expect(cell.runs[0].outcome).toBe('reached');
-    expect(cell.runs[0].reason).toMatch(/^converged/);
+    expect(cell.runs[0].reason).toMatch(/stopped changing/);
     expect(cell.runs[0].evaluations).toBeLessThan(cell.runs[0].spent);
     const row = (logLik: number, evaluations: number) => ({ iteration: evaluations - 1, evaluations, logLik, theta: new Float64Array(5), entropy: 0, gradNorm: 0, step: 'em' as const });
     const stalled = { method: 'em' as const, rows: [row(-10, 1), row(-1e-7, 2), row(1e-13, 3)], stop: { code: 'converged-rel-dl' as const, message: 'converged: …' } };
