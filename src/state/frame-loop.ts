@@ -101,11 +101,18 @@ function frame(time: number): void {
     }
   } else playCarry = 0;
 
-  const throttled = useStore.getState().view.playing && time - lastDraw < PLAY_DRAW_MS;
+  const playing = useStore.getState().view.playing;
+  const throttled = playing && time - lastDraw < PLAY_DRAW_MS;
   if (dirty && !throttled) {
-    dirty = false;
     lastDraw = time;
-    enqueueRound();
+    // While playing, the panels are drawn in a task of their own right after this frame: the
+    // frame then renders what the previous draw task drew, and drawing and rendering never add up
+    // to one long task (input stays responsive between them), at the cost of one frame of delay.
+    if (playing) drawInTask();
+    else {
+      dirty = false;
+      enqueueRound();
+    }
   }
   drawQueued(FRAME_BUDGET_MS, time);
 
@@ -210,6 +217,22 @@ function markIfComplete(time: number): void {
  */
 const DELIVERY_BUDGET_MS = 40;
 let flushQueued = false;
+
+const drawChannel = new MessageChannel();
+let drawTaskQueued = false;
+drawChannel.port1.onmessage = () => {
+  drawTaskQueued = false;
+  if (!dirty) return;
+  dirty = false;
+  enqueueRound();
+  drawQueued(DELIVERY_BUDGET_MS, performance.now());
+  if (queue.length > 0) requestFrame();
+};
+function drawInTask(): void {
+  if (drawTaskQueued) return;
+  drawTaskQueued = true;
+  drawChannel.port2.postMessage(null);
+}
 function drawOnDelivery(): void {
   if (flushQueued) return;
   flushQueued = true;

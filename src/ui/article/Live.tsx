@@ -45,9 +45,10 @@ function schedule(): void {
   if (frame || timer) return;
   const wait = useStore.getState().view.playing ? lastWrite + PLAYING_INTERVAL_MS - performance.now() : 0;
   if (wait > 0) {
+    // While playing: a task of its own, not inside an animation frame that also draws the panels.
     timer = setTimeout(() => {
       timer = null;
-      frame = requestAnimationFrame(flush);
+      flush();
     }, wait);
   } else frame = requestAnimationFrame(flush);
 }
