@@ -84,6 +84,7 @@ function markDirty(): void {
 
 function frame(time: number): void {
   rafId = 0;
+  deliveredThisFrame = false;
   const dt = lastTime ? Math.min(250, time - lastTime) : 16;
   lastTime = time;
   pullIfNeeded();
@@ -217,6 +218,8 @@ function markIfComplete(time: number): void {
  */
 const DELIVERY_BUDGET_MS = 40;
 let flushQueued = false;
+/** A delivery round ran since the last animation frame. */
+let deliveredThisFrame = false;
 
 const drawChannel = new MessageChannel();
 let drawTaskQueued = false;
@@ -238,7 +241,9 @@ function drawOnDelivery(): void {
   flushQueued = true;
   queueMicrotask(() => {
     flushQueued = false;
-    if (useStore.getState().view.playing || !dirty) return;
+    // At most one such round between two animation frames; anything later waits for the frame.
+    if (useStore.getState().view.playing || !dirty || deliveredThisFrame) return;
+    deliveredThisFrame = true;
     dirty = false;
     enqueueRound();
     drawQueued(DELIVERY_BUDGET_MS, performance.now());

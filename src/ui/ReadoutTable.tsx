@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { methodLabel } from '../experiment/codec';
 import { registerDrawer } from '../state/frame-loop';
+import { setText } from './set-text';
 import { rowAt, strideOf } from '../state/run-data';
 import { useStore } from '../state/store';
 import { COL } from '../worker/protocol';
@@ -46,7 +47,7 @@ export function ReadoutTable() {
               r < 0 ? 'computing…' : t.stop && r === t.count - 1 ? t.stop.message : 'running',
             ];
             tr.querySelectorAll('td').forEach((td, i) => {
-              if (td.textContent !== cells[i]) td.textContent = cells[i];
+              if (td.textContent !== cells[i]) setText(td, cells[i]);
             });
           }
           return true;

@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { useLocalSteps } from '../../state/local-steps-store';
 import { useStore } from '../../state/store';
 import { setBusy } from '../busy';
+import { setText } from '../set-text';
 import { PENDING, type Binding } from './bindings';
 
 interface Entry {
@@ -31,7 +32,7 @@ function write(e: Entry): void {
   // A value being recomputed keeps showing the last one, greyed by aria-busy (as the panels keep
   // their last drawing): "…" for a few frames would re-lay out the prose twice per slider input.
   const keep = busy && text === PENDING && e.el.textContent !== '';
-  if (!keep && e.el.textContent !== text) e.el.textContent = text;
+  if (!keep && e.el.textContent !== text) setText(e.el, text);
   setBusy(e.el, busy);
 }
 

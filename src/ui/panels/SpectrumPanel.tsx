@@ -12,6 +12,7 @@ import { useStore, type RunState } from '../../state/store';
 import { COL } from '../../worker/protocol';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
+import { setText } from '../set-text';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createSeriesChart, type Series } from '../plot/series-chart';
 import { Tex } from '../Tex';
@@ -155,7 +156,7 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   const lam = run.header.optimum.eigenvalues[0];
   const set = (k: string, text: string, title = '') => {
     const el = dl.querySelector<HTMLElement>(`[data-k="${k}"]`);
-    if (el && el.textContent !== text) el.textContent = text;
+    if (el && el.textContent !== text) setText(el, text);
     if (el) el.title = title;
   };
   set('lam', fixed(lam, 6), 'predicted ‖e_{k+1}‖/‖e_k‖ for EM');

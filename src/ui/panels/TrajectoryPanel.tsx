@@ -21,6 +21,7 @@ import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
 import { methodSeries, shownRows, xExtent } from './series-data';
 import { currentTheme, themeColour } from '../theme';
 import { drawStepArrows } from './step-arrows';
+import { setText } from '../set-text';
 
 const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
   circle: symbolCircle,
@@ -227,7 +228,9 @@ function createPlane(host: HTMLElement) {
         return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
       })
       .select('title')
-      .text((d) => `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
+      .each(function (d) {
+        setText(this as Element, `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
+      });
     const ref = alignedReference(run);
     const refs = [
       { k: 'start', t: h.init, label: 'start', glyph: symbol(symbolCircle, 90)(), fill: 'none', stroke: themeColour('--fg') },
@@ -247,7 +250,9 @@ function createPlane(host: HTMLElement) {
       .attr('stroke', (d) => d.stroke)
       .attr('transform', (d) => `translate(${x(d.t[a])},${y(d.t[b])})`)
       .select('title')
-      .text((d) => `${d.label}: (${fixed(d.t[a], 3)}, ${fixed(d.t[b], 3)})`);
+      .each(function (d) {
+        setText(this as Element, `${d.label}: (${fixed(d.t[a], 3)}, ${fixed(d.t[b], 3)})`);
+      });
 
     if (frame.hover && frame.hover.x <= side && frame.hover.y <= side) {
       const mx = x.invert(frame.hover.x);

@@ -7,6 +7,7 @@
  * DOM work per redraw of a page with some twenty axes.
  */
 import type { ScaleLinear } from 'd3';
+import { setText } from '../set-text';
 
 export type AxisOrient = 'bottom' | 'left';
 
@@ -91,6 +92,6 @@ export function renderAxis(g: SVGGElement, scale: ScaleLinear<number, number>, o
     const transform = orient === 'bottom' ? `translate(${p},0)` : `translate(0,${p})`;
     if (transform !== t.transform) t.g.setAttribute('transform', (t.transform = transform));
     const label = format(v);
-    if (label !== t.label) t.text.textContent = t.label = label;
+    if (label !== t.label) setText(t.text, (t.label = label));
   });
 }
