@@ -26,6 +26,9 @@ export const historyWrites = { replace: 0, push: 0 };
 
 const currentQuery = (): string => `?${encodeQuery(useStore.getState().config)}${encodeFragments()}`;
 
+/** The link Copy link puts on the clipboard: this page with the query the address bar mirrors. */
+export const shareLink = (): string => `${location.origin}${location.pathname}${currentQuery()}`;
+
 function write(kind: 'replace' | 'push'): void {
   if (timer) {
     clearTimeout(timer);

@@ -4,12 +4,11 @@
  * the canonical query, so two downloads of the same experiment have the same name.
  */
 import { useState } from 'react';
-import { encodeQuery, shareUrl } from '../experiment/codec';
+import { encodeQuery } from '../experiment/codec';
 import { setView } from '../state/actions';
 import { exportCurrent } from '../state/race-sync';
 import { useStore } from '../state/store';
-import { flushUrl } from '../state/url-sync';
-import { encodeFragments } from '../state/url-fragments';
+import { flushUrl, shareLink } from '../state/url-sync';
 import { useGroup } from './controls/Group';
 import { queryHash, saveText } from './export/download';
 
@@ -26,7 +25,7 @@ export function ShareBar() {
   async function copyLink() {
     flushUrl();
     // The page's own keys (classroom, sweep) travel with the experiment.
-    const url = shareUrl(useStore.getState().config, location.href) + encodeFragments();
+    const url = shareLink();
     try {
       await navigator.clipboard.writeText(url);
       flash('Copied');
