@@ -10,15 +10,16 @@ import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 const MOMENTUM = 0.9;
 
 export async function createAdam(ctx: MethodContext): Promise<Optimizer> {
-  const { tf, initTf, tfLogLik, dataTensor } = await import('../tf-loglik');
+  const { tf, initTf, tfLogLik, tfData } = await import('../tf-loglik');
   await initTf();
   const { model, ev } = ctx;
   const { lr, opt } = ctx.options;
   const dim = model.dim;
-  const data = dataTensor(dim, model.data);
+  const data = tfData(dim, model.data);
   const phi = tf.variable(tf.tensor1d(Float32Array.from(model.toFree(ctx.start.theta))));
   const optimizer = opt === 'momentum' ? tf.train.momentum(lr, MOMENTUM) : tf.train.adam(lr);
-  const loss = () => tf.neg(tf.div(tfLogLik(dim, data, phi), model.n)) as import('@tensorflow/tfjs-core').Scalar;
+  // −L/N as one op (−1/N rounded to float32; tf.neg(tf.div(…)) costs two ops and their gradients)
+  const loss = () => tf.mul(tfLogLik(dim, data, phi), -1 / model.n) as import('@tensorflow/tfjs-core').Scalar;
   const kind = opt === 'momentum' ? 'momentum' : 'adam';
   let e = ctx.start;
 
