@@ -3,7 +3,8 @@
  *  - Every change of the race-relevant query opens a new epoch. At most one configure is in
  *    flight; newer settings wait in a one-slot queue (latest wins; the ones in between are
  *    never built).
- *  - `pullIfNeeded` is called by the frame loop, at most once per frame and one at a time.
+ *  - `pullIfNeeded` is called by the frame loop, at most once per frame and one at a time, and
+ *    once more when the worker reports the cursor's work done (`settled`).
  */
 import { encodeQuery } from '../experiment/codec';
 import { onWorkerError, raceWorker } from '../worker/client';
@@ -51,6 +52,34 @@ function onConfigured(reply: ConfigureReply): void {
   performance.mark(HEADER_MARK, { detail: { epoch: h.epoch } });
   // The first rows (and coarse contours) come with the header: the panels redraw once, complete.
   onPulled(reply.initial);
+  awaitSettled(h.epoch);
+}
+
+/**
+ * While a slow lane (Adam) fills in up to the cursor, the panels show its progress a few times a
+ * second (not every frame: each partial delivery redraws every panel and takes the main thread
+ * from the worker's messages), and the worker says when it is done, so the last rows are pulled
+ * at once instead of at the next poll.
+ */
+const PROGRESS_PULL_MS = 100;
+let settling: { epoch: number; it: number } | null = null;
+let lastPullAt = 0;
+let pullAgain = false;
+
+function awaitSettled(epoch: number): void {
+  const { run, config } = useStore.getState();
+  if (!pendingAt(run, config.it)) return;
+  const wait = { epoch, it: config.it };
+  settling = wait;
+  raceWorker.settled(epoch, config.it).then(
+    () => {
+      if (settling === wait) settling = null;
+      pullIfNeeded(true);
+    },
+    () => {
+      if (settling === wait) settling = null;
+    },
+  );
 }
 
 /** Starts a new epoch when the race-relevant settings changed. */
@@ -69,10 +98,19 @@ export const HEADER_MARK = 'em-lab:header';
 export const ROWS_MARK = 'em-lab:rows';
 let rowsMarked = '';
 
-export function pullIfNeeded(): void {
+/** `afterSettled`: the worker just finished the cursor's work; pull now (or right after the pull in flight). */
+export function pullIfNeeded(afterSettled = false): void {
   const { run, config, view } = useStore.getState();
-  if (pulling || !run.header || run.header.epoch !== run.epoch || run.idle || run.error) return;
+  if (!run.header || run.header.epoch !== run.epoch || run.idle || run.error) return;
+  if (pulling) {
+    pullAgain ||= afterSettled;
+    return;
+  }
+  const waiting = settling !== null && settling.epoch === run.epoch && settling.it === config.it;
+  if (waiting && performance.now() - lastPullAt < PROGRESS_PULL_MS) return;
   pulling = true;
+  pullAgain = false;
+  lastPullAt = performance.now();
   const since = run.traces.map((t) => t.count);
   const focus = run.traces.find((t) => t.method === view.focus) ?? run.traces[0];
   const spectrum = { method: focus?.method ?? view.focus, since: focus?.eigenCount ?? 0 };
@@ -81,6 +119,8 @@ export function pullIfNeeded(): void {
     .then(onPulled, (e: unknown) => setRun({ error: String(e), idle: true }))
     .finally(() => {
       pulling = false;
+      // A settled() answer came while this pull was in flight: its rows may have missed it.
+      if (pullAgain) pullIfNeeded(true);
     });
 }
 

@@ -161,6 +161,12 @@ export interface RaceWorkerApi {
    * Returns null when `epoch` is not the worker's current epoch.
    */
   pull(epoch: number, since: number[], cursor: number, sentCurve: number, spectrum: SpectrumRequest): Promise<PullReply | null>;
+  /**
+   * Resolves once everything the panels need at `cursor` is computed for `epoch` (every lane's rows
+   * and the shown method's spectra), or the epoch was replaced: the UI pulls right then instead of
+   * polling every frame while a slow lane (Adam) fills in.
+   */
+  settled(epoch: number, cursor: number): Promise<void>;
   /** Stop computing (settings are about to change, or the page is hidden). */
   cancel(epoch: number): Promise<void>;
   /**

@@ -76,6 +76,20 @@ interface Job {
 
 let latestEpoch = -1;
 let job: Job | null = null;
+/** settled() calls waiting for their epoch's work at the cursor. */
+let settleWaiters: { epoch: number; cursor: number; resolve: () => void }[] = [];
+
+/** Resolves the settled() waiters whose work is done (or whose epoch is gone). */
+function releaseSettled(): void {
+  if (settleWaiters.length === 0) return;
+  const j = job;
+  const nowDone = j !== null && (j.error !== null || nextTask(j)?.priority !== 'now');
+  settleWaiters = settleWaiters.filter((w) => {
+    const done = !j || w.epoch !== j.epoch || (nowDone && w.cursor <= j.cursor);
+    if (done) w.resolve();
+    return !done;
+  });
+}
 
 /**
  * Ends a job that was replaced or cancelled: frees what its race holds (Adam's tfjs tensors, which
@@ -85,6 +99,7 @@ function retire(j: Job | null): void {
   if (!j) return;
   j.race.dispose();
   for (const w of j.exportWaiters.splice(0)) w();
+  for (const w of settleWaiters.splice(0)) if (w.epoch === j.epoch) w.resolve(); else settleWaiters.push(w);
 }
 
 /** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
@@ -193,6 +208,7 @@ function tick(): void {
     const waiters = j.exportWaiters.splice(0);
     for (const w of waiters) w();
   }
+  releaseSettled();
   if (job === j && !j.error && nextTask(j)) {
     if (settling > 0) {
       if (!settleTimer)
@@ -450,6 +466,13 @@ const api: RaceWorkerApi = {
     }
     const { reply, buffers } = pullReply(j, since, spectrumReq, sentCurve);
     return Comlink.transfer(reply, buffers);
+  },
+
+  settled(epoch, cursor) {
+    return new Promise<void>((resolve) => {
+      settleWaiters.push({ epoch, cursor, resolve });
+      releaseSettled();
+    });
   },
 
   async cancel(epoch) {
