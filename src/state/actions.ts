@@ -17,8 +17,40 @@ import { frontier, isCurrent, lastIteration } from './run-data';
 import { useStore, type ViewState } from './store';
 import { flushUrl, raceQueryOf, writeUrl, type UrlCommit } from './url-sync';
 
-/** Rounds and clamps through the codec, so the store only ever holds canonical states. */
-const canonical = (c: ExperimentState): ExperimentState => decodeQuery(encodeQuery(c)).state;
+/**
+ * Rounds and clamps through the codec, so the store only ever holds canonical states. Remembered
+ * by encoded query (decoding validates with zod, ~0.5 ms: on every slider input and every played
+ * frame), a few hundred entries: a drag back and forth revisits the same values.
+ */
+const canonicalCache = new Map<string, ExperimentState>();
+function canonical(c: ExperimentState): ExperimentState {
+  const q = encodeQuery(c);
+  let state = canonicalCache.get(q);
+  if (!state) {
+    state = decodeQuery(q).state;
+    if (canonicalCache.size >= 256) canonicalCache.delete(canonicalCache.keys().next().value!);
+    canonicalCache.set(q, state);
+  }
+  return state;
+}
+
+/**
+ * The previous state's arrays where the new one's are equal (decoding makes new ones): components
+ * that select `methods` or `start` then see an unchanged value and do not re-render.
+ */
+function keepEqualArrays(next: ExperimentState, prev: ExperimentState): ExperimentState {
+  const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  const patch: Partial<ExperimentState> = {};
+  for (const k of Object.keys(next) as (keyof ExperimentState)[])
+    if (next[k] !== prev[k] && same(next[k], prev[k])) (patch as Record<string, unknown>)[k] = prev[k];
+  return Object.keys(patch).length ? { ...next, ...patch } : next;
+}
+
+/** The cursor alone moved to a whole iteration within the run's bounds: the state stays canonical. */
+const cursorOnly = (patch: Partial<ExperimentState>, prev: ExperimentState): boolean => {
+  const keys = Object.keys(patch);
+  return keys.length === 1 && keys[0] === 'it' && Number.isInteger(patch.it) && patch.it! >= 0 && patch.it! <= prev.iters;
+};
 
 /** Short-lived message (e.g. why a change was refused); cleared after a few seconds. */
 let toastTimer: ReturnType<typeof setTimeout> | null = null;
@@ -46,8 +78,9 @@ function unlocked(patch: Partial<ExperimentState>, prev: ExperimentState): Parti
 
 export function setConfig(patch: Partial<ExperimentState>, commit: UrlCommit = 'push'): void {
   const prev = useStore.getState().config;
-  const next = canonical({ ...prev, ...unlocked(patch, prev) });
-  if (encodeQuery(next) === encodeQuery(prev)) {
+  const allowed = unlocked(patch, prev);
+  const next = keepEqualArrays(cursorOnly(allowed, prev) ? { ...prev, ...allowed } : canonical({ ...prev, ...allowed }), prev);
+  if (next.it === prev.it ? encodeQuery(next) === encodeQuery(prev) : false) {
     if (commit === 'release' || commit === 'push') flushUrl();
     return;
   }

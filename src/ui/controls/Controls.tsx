@@ -2,17 +2,19 @@
  * The settings. Every fieldset says whether its changes restart the race (↻, recomputed in the
  * worker from iteration 0; the cursor stays) or apply instantly.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { MethodId } from '../../engine/types';
 import { METHOD_IDS } from '../../engine/types';
 import { methodLabel } from '../../experiment/codec';
 import { BOUNDS, SEED_MAX } from '../../experiment/schema';
 import { clearStart, newData, newStart, setConfig, setDim, toggleMethod } from '../../state/actions';
+import { useShallow } from 'zustand/react/shallow';
 import { useSettings, useStore } from '../../state/store';
 import { fixed, int, sci } from '../format';
 import { MethodSwatch } from '../Legend';
 import { Group } from './Group';
 import { Presets } from './Presets';
+import { sameProps } from './same-props';
 import { Slider } from './Slider';
 
 const N_CHOICES = [50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
@@ -147,7 +149,8 @@ function StartControls() {
 }
 
 function MethodControls() {
-  const c = useSettings();
+  // Only the keys it shows: a separation input does not re-render the method list.
+  const c = useStore(useShallow((s) => ({ methods: s.config.methods, tau: s.config.tau, burn: s.config.burn, gstep: s.config.gstep, lr: s.config.lr, opt: s.config.opt })));
   const on = (m: MethodId) => c.methods.includes(m);
   return (
     <Group group="methods">
@@ -257,7 +260,8 @@ function StopControls() {
   );
 }
 
-function ChoiceSelect({ label, value, choices, format, onChange }: { label: string; value: number; choices: number[]; format: (v: number) => string; onChange: (v: number) => void }) {
+const ChoiceSelect = memo(ChoiceSelectView, sameProps);
+function ChoiceSelectView({ label, value, choices, format, onChange }: { label: string; value: number; choices: number[]; format: (v: number) => string; onChange: (v: number) => void }) {
   const id = useId();
   const all = choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b);
   return (
@@ -274,7 +278,8 @@ function ChoiceSelect({ label, value, choices, format, onChange }: { label: stri
   );
 }
 
-function SeedField({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
+const SeedField = memo(SeedFieldView, sameProps);
+function SeedFieldView({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
   const id = useId();
   // Commit on Enter or blur, not per keystroke (each commit restarts the race).
   const commit = (el: HTMLInputElement) => {

@@ -3,7 +3,8 @@
  * 'drag' while the value moves and 'release' when the pointer or key is let go, so the URL is
  * written throttled while dragging and flushed on release.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
+import { sameProps } from './same-props';
 
 export interface SliderProps {
   label: string;
@@ -20,7 +21,9 @@ export interface SliderProps {
   hint?: string;
 }
 
-export function Slider({ label, min, max, step, value, onValue, display, valueText, hint }: SliderProps) {
+export const Slider = memo(SliderView, sameProps);
+
+function SliderView({ label, min, max, step, value, onValue, display, valueText, hint }: SliderProps) {
   const id = useId();
   const release = (e: { currentTarget: HTMLInputElement }) => onValue(Number(e.currentTarget.value), 'release');
   return (
