@@ -3,7 +3,8 @@
  * panel. Component 1's density depends only on μ₁ and component 2's only on μ₂, so per point the
  * grid needs nx + ny log-densities and then one log per cell:
  *     L(a, b) = Σ_n [m_n + log(e^{A_n(a) − m_n} + e^{B_n(b) − m_n})],   m_n = max over the grid.
- * That is ~10× cheaper than an E-step per cell (a drawing, not a number of record: Math.log is fine).
+ * With the log taken once per run of points (below), ~40× cheaper than an E-step per cell (a drawing,
+ * not a number of record: Math.log is fine).
  * Agrees with model.estep(θ).logLik to ~1e-12 relative (tests/unit/plane-loglik.test.ts).
  */
 import type { Dim, Theta } from './types';
@@ -17,6 +18,8 @@ export interface PlaneGrid {
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
+const PRODUCT_RUN = 16;
+const TINY = 1e-19;
 
 /**
  * log(w_k) + log N(point; μ_k(g), Σ_k) for every grid value g of the plane coordinate of component k,
@@ -79,6 +82,10 @@ export function planeLogLik(dim: Dim, data: Float64Array, grid: PlaneGrid, rows?
   const eA = new Float64Array(nx);
   const eB = new Float64Array(ny);
   const out = new Float64Array(nx * ny);
+  // Math.log costs ~25 ns: the terms of PRODUCT_RUN points are multiplied per cell and their
+  // product's log taken once. Each factor is ≥ TINY (the rest go to the log directly), so a run's
+  // product stays a normal float64 (≥ TINY^PRODUCT_RUN = 1e-304) and loses only a few ulps.
+  const prod = new Float64Array(nx * ny).fill(1);
   let offset = 0;
   for (let i = 0; i < n; i++) {
     first(i, xs, A);
@@ -94,10 +101,16 @@ export function planeLogLik(dim: Dim, data: Float64Array, grid: PlaneGrid, rows?
       const row = b * nx;
       for (let a = 0; a < nx; a++) {
         const s = eA[a] + eb;
+        if (s >= TINY) prod[row + a] *= s;
         // Both terms underflow only in cells hopelessly far from this point: add them in the log domain.
-        out[row + a] += s > 0 ? Math.log(s) : logAddExp(A[a] - m, B[b] - m);
+        else out[row + a] += s > 0 ? Math.log(s) : logAddExp(A[a] - m, B[b] - m);
       }
     }
+    if ((i + 1) % PRODUCT_RUN === 0 || i === n - 1)
+      for (let k = 0; k < prod.length; k++) {
+        out[k] += Math.log(prod[k]);
+        prod[k] = 1;
+      }
   }
   for (let k = 0; k < out.length; k++) out[k] = Number.isFinite(out[k]) ? out[k] + offset : NaN;
   return out;

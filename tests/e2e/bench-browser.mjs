@@ -11,7 +11,8 @@
  *  4. Initial JavaScript: gzip size of the entry chunks index.html loads (tfjs excluded by design),
  *     plus the worker and tfjs chunks for reference.
  *
- * Options: --no-build, --samples=N (default 40), --port=P (default 4179).
+ * Options: --no-build, --samples=N (default 40), --port=P (default 4179), --dump (every sample's
+ * stages, slowest first, for the cursor-0 series).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -211,6 +212,12 @@ async function main() {
     await page.addInitScript(instrument);
 
     const at0 = await latencySeries(page, 0);
+    if (args.has('dump')) {
+      console.log('\n## cursor 0, every sample (ms after the input; worker stages after it received the settings)\n');
+      console.log('| drawn | received | worker built | worker contours | header | draws |\n|---|---|---|---|---|---|');
+      for (const s of [...at0].sort((a, b) => b.ms - a.ms))
+        console.log(`| ${s.ms.toFixed(1)} | ${s.receivedMs.toFixed(1)} | ${(s.phases.build ?? NaN).toFixed(1)} | ${(s.phases.contours ?? NaN).toFixed(1)} | ${s.headerMs.toFixed(1)} | ${Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0).toFixed(1)} |`);
+    }
     const at20 = await latencySeries(page, 20);
     const noAdam20 = await latencySeries(page, 20, 'em,grad,ecg,hybrid,squarem,newton');
     const dp = await dragAndPlay(page);
