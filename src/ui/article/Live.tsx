@@ -28,10 +28,12 @@ let unsubscribe: (() => void) | null = null;
 const PLAYING_INTERVAL_MS = 250;
 
 function write(e: Entry): void {
-  const { text, busy } = e.value({ app: useStore.getState(), steps: useLocalSteps.getState() });
-  // A value being recomputed keeps showing the last one, greyed by aria-busy (as the panels keep
-  // their last drawing): "…" for a few frames would re-lay out the prose twice per slider input.
-  const keep = busy && text === PENDING && e.el.textContent !== '';
+  const app = useStore.getState();
+  const { text, busy } = e.value({ app, steps: useLocalSteps.getState() });
+  // A value being recomputed keeps showing the last one, greyed once it takes a while (as the
+  // panels keep their last drawing): "…" for a few frames would re-lay out the prose twice per
+  // slider input. Not after an error: then there is nothing coming to replace it.
+  const keep = busy && text === PENDING && app.run.error === null && app.workerError === null;
   if (!keep && e.el.textContent !== text) setText(e.el, text);
   setBusy(e.el, busy);
 }

@@ -74,7 +74,7 @@ export function TrajectoryPanel() {
               const cell = document.createElement('div');
               cell.className = 'multiple';
               multiples.current!.appendChild(cell);
-              return createSeriesChart(cell, { top: 14, right: 6, bottom: 18, left: 40 });
+              return createSeriesChart(cell, { top: 17, right: 6, bottom: 18, left: 40 });
             });
             chartsP = h.p;
             multiples.current!.dataset.p = String(h.p);
