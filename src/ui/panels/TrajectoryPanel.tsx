@@ -140,11 +140,15 @@ export function TrajectoryPanel() {
 
 /** The (μ₁, μ₂) plane: contours (cached per grid and size), diagonal, paths and markers. */
 function createPlane(host: HTMLElement) {
-  // Contours and paths on a canvas under the SVG (glyphs, axes and hover stay in SVG).
+  // Contours and paths on two canvases under the SVG (glyphs, axes and hover stay in SVG): the
+  // contours' canvas is redrawn only when the grid changes, the paths' on every frame over it.
+  const contourCanvas = document.createElement('canvas');
   const canvas = document.createElement('canvas');
-  canvas.className = 'series-canvas';
-  canvas.setAttribute('aria-hidden', 'true');
-  host.prepend(canvas);
+  for (const c of [canvas, contourCanvas]) {
+    c.className = 'series-canvas';
+    c.setAttribute('aria-hidden', 'true');
+    host.prepend(c);
+  }
   const frame: ChartFrame = createFrame(host, { top: 20, right: 10, bottom: 34, left: 44 });
   const diag = frame.plot.append('line').attr('class', 'diagonal');
   const stepsG: G = frame.plot.append('g').attr('class', 'steps');
@@ -163,8 +167,6 @@ function createPlane(host: HTMLElement) {
     const ours = useArticlePrefs.getState().showSteps && ls.key.startsWith(`${run.epoch}:`) && ls.method === focus?.method;
     drawStepArrows(stepsG, ours ? ls.steps : null, scales.x, scales.y, scales.side, ls.key !== ls.wanted);
   }
-  /** Contours rendered once per grid and size into an offscreen canvas, then blitted each frame. */
-  let contourImage: HTMLCanvasElement | null = null;
 
   function draw(run: RunState, it: number): void {
     const h = run.header!;
@@ -192,7 +194,7 @@ function createPlane(host: HTMLElement) {
     const key = grid ? `${currentTheme()}:${run.contoursEpoch}:${grid.nx}:${side}` : '';
     if (key !== contourKey) {
       contourKey = key;
-      contourImage = renderContours(contourLayers(grid, x, y), side);
+      renderContours(contourLayers(grid, x, y), side);
     }
     diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
 
@@ -200,7 +202,6 @@ function createPlane(host: HTMLElement) {
     const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (ctx) {
-      if (contourImage) ctx.drawImage(contourImage, 0, 0, side, side);
       for (const d of paths)
         strokeSeries(ctx, d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9, {
           colour: d.st.colour,
@@ -275,12 +276,9 @@ function createPlane(host: HTMLElement) {
     }
   }
 
-  // One offscreen canvas for the panel's life: a new one per race cost ~2 ms to allocate and clear.
-  const off = document.createElement('canvas');
-  function renderContours(layers: { path: Path2D; fill: string }[], side: number): HTMLCanvasElement | null {
-    if (!layers.length) return null;
-    const ctx = sizeCanvas(off, 0, 0, side, side);
-    if (!ctx) return null;
+  function renderContours(layers: { path: Path2D; fill: string }[], side: number): void {
+    const ctx = sizeCanvas(contourCanvas, frame.margin.left, frame.margin.top, side, side);
+    if (!ctx) return;
     ctx.strokeStyle = themeColour('--contour-line');
     ctx.lineWidth = 0.6;
     for (const c of layers) {
@@ -288,7 +286,6 @@ function createPlane(host: HTMLElement) {
       ctx.fill(c.path);
       ctx.stroke(c.path);
     }
-    return off;
   }
 
   /** Filled log-likelihood levels (computed in the worker) as canvas paths, once per grid and size. */
@@ -310,6 +307,7 @@ function createPlane(host: HTMLElement) {
     dispose: () => {
       frame.dispose();
       canvas.remove();
+      contourCanvas.remove();
     },
   };
 }
