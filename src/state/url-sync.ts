@@ -46,14 +46,20 @@ function write(kind: 'replace' | 'push'): void {
   }
 }
 
+/** requestIdleCallback where there is one (not in Safari), with a deadline so a busy page still writes. */
+const whenIdle = (f: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 250 });
+  else f();
+};
+
 export function writeUrl(commit: UrlCommit): void {
   if (commit === 'none') return;
   if (commit === 'push') return write('push');
   if (commit === 'release') return write('replace');
-  // Always from a timer, never inside the input event: the history call (a few ms) must not
-  // lengthen the task that handles the slider.
+  // Always from a timer and then in idle time, never inside the input event or between an input
+  // and its redraw: the history call costs a few ms in Chromium.
   const wait = THROTTLE_MS[commit] - (performance.now() - lastWrite);
-  if (!timer) timer = setTimeout(() => write('replace'), Math.max(0, wait));
+  if (!timer) timer = setTimeout(() => whenIdle(() => write('replace')), Math.max(0, wait));
 }
 
 /** Writes any pending throttled change now (before Copy link, on pause, on release). */
