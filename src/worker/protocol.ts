@@ -96,10 +96,10 @@ export interface ContourGrid {
   readonly bands: readonly ContourBand[];
 }
 
-/** One filled level: a GeoJSON-style MultiPolygon in grid coordinates (d3-contour's output). */
+/** One filled level: SVG path data in grid coordinates (x: 0…nx, y: 0…ny). */
 export interface ContourBand {
   readonly value: number;
-  readonly coordinates: number[][][][];
+  readonly path: string;
 }
 
 export interface LambdaPoint {

@@ -3,7 +3,7 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { geoPath, geoTransform, scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
 import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
@@ -291,14 +291,14 @@ function createPlane(host: HTMLElement) {
   /** Filled log-likelihood levels (computed in the worker) as canvas paths, once per grid and size. */
   function contourLayers(grid: ContourGrid | null, x: (v: number) => number, y: (v: number) => number): { path: Path2D; fill: string }[] {
     if (!grid || grid.bands.length === 0) return [];
-    const toPx = geoTransform({
-      point(gx: number, gy: number) {
-        this.stream.point(x(grid.x0 + (gx / grid.nx) * (grid.x1 - grid.x0)), y(grid.y0 + (gy / grid.ny) * (grid.y1 - grid.y0)));
-      },
-    });
-    const path = geoPath(toPx);
+    // Grid units → pixels is affine (linear scales): one matrix for every band's path.
+    const toPx = new DOMMatrix([(x(grid.x1) - x(grid.x0)) / grid.nx, 0, 0, (y(grid.y1) - y(grid.y0)) / grid.ny, x(grid.x0), y(grid.y0)]);
     const shade = scaleLinear<string>().domain([0, Math.max(1, grid.bands.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
-    return grid.bands.map((b, i) => ({ path: new Path2D(path({ type: 'MultiPolygon', coordinates: b.coordinates }) ?? ''), fill: shade(i) }));
+    return grid.bands.map((b, i) => {
+      const path = new Path2D();
+      path.addPath(new Path2D(b.path), toPx);
+      return { path, fill: shade(i) };
+    });
   }
 
   return {
