@@ -110,10 +110,7 @@ function frame(time: number): void {
     // frame then renders what the previous draw task drew, and drawing and rendering never add up
     // to one long task (input stays responsive between them), at the cost of one frame of delay.
     if (playing) drawInTask();
-    else {
-      dirty = false;
-      enqueueRound();
-    }
+    else startRound();
   }
   drawQueued(FRAME_BUDGET_MS, time);
 
@@ -154,7 +151,8 @@ function pullIsUrgent(): boolean {
  * panels left. A change during a round extends it: the panels not drawn yet stay first, those
  * already drawn go again after them (they skip cheaply when their inputs did not change).
  */
-function enqueueRound(): void {
+function startRound(): void {
+  dirty = false;
   if (queue.length === 0) roundDraws = {};
   for (const d of drawers) if (!queue.includes(d)) queue.push(d);
 }
@@ -223,13 +221,16 @@ let deliveredThisFrame = false;
 
 const drawChannel = new MessageChannel();
 let drawTaskQueued = false;
-drawChannel.port1.onmessage = () => {
-  drawTaskQueued = false;
-  if (!dirty) return;
-  dirty = false;
-  enqueueRound();
+/** A whole round now, outside an animation frame (what the budget leaves over goes to the next frame). */
+function drawRoundNow(): void {
+  startRound();
   drawQueued(DELIVERY_BUDGET_MS, performance.now());
   if (queue.length > 0) requestFrame();
+}
+
+drawChannel.port1.onmessage = () => {
+  drawTaskQueued = false;
+  if (dirty) drawRoundNow();
 };
 function drawInTask(): void {
   if (drawTaskQueued) return;
@@ -244,9 +245,7 @@ function drawOnDelivery(): void {
     // At most one such round between two animation frames; anything later waits for the frame.
     if (useStore.getState().view.playing || !dirty || deliveredThisFrame) return;
     deliveredThisFrame = true;
-    dirty = false;
-    enqueueRound();
-    drawQueued(DELIVERY_BUDGET_MS, performance.now());
+    drawRoundNow();
   });
 }
 

@@ -77,18 +77,28 @@ interface Job {
 let latestEpoch = -1;
 let job: Job | null = null;
 /** settled() calls waiting for their epoch's work at the cursor. */
-let settleWaiters: { epoch: number; cursor: number; resolve: () => void }[] = [];
+interface SettleWaiter {
+  readonly epoch: number;
+  readonly cursor: number;
+  readonly resolve: () => void;
+}
+let settleWaiters: SettleWaiter[] = [];
+
+/** Resolves (and drops) the settled() waiters for which `done` holds. */
+function resolveSettled(done: (w: SettleWaiter) => boolean): void {
+  settleWaiters = settleWaiters.filter((w) => {
+    const finished = done(w);
+    if (finished) w.resolve();
+    return !finished;
+  });
+}
 
 /** Resolves the settled() waiters whose work is done (or whose epoch is gone). */
 function releaseSettled(): void {
   if (settleWaiters.length === 0) return;
   const j = job;
   const nowDone = j !== null && (j.error !== null || nextTask(j)?.priority !== 'now');
-  settleWaiters = settleWaiters.filter((w) => {
-    const done = !j || w.epoch !== j.epoch || (nowDone && w.cursor <= j.cursor);
-    if (done) w.resolve();
-    return !done;
-  });
+  resolveSettled((w) => !j || w.epoch !== j.epoch || (nowDone && w.cursor <= j.cursor));
 }
 
 /**
@@ -99,7 +109,7 @@ function retire(j: Job | null): void {
   if (!j) return;
   j.race.dispose();
   for (const w of j.exportWaiters.splice(0)) w();
-  for (const w of settleWaiters.splice(0)) if (w.epoch === j.epoch) w.resolve(); else settleWaiters.push(w);
+  resolveSettled((w) => w.epoch === j.epoch);
 }
 
 /** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
