@@ -47,7 +47,7 @@ export function ReadoutTable() {
               r < 0 ? 'computing…' : t.stop && r === t.count - 1 ? t.stop.message : 'running',
             ];
             tr.querySelectorAll('td').forEach((td, i) => {
-              if (td.textContent !== cells[i]) setText(td, cells[i]);
+              setText(td, cells[i]);
             });
           }
           return true;

@@ -34,7 +34,7 @@ function write(e: Entry): void {
   // panels keep their last drawing): "…" for a few frames would re-lay out the prose twice per
   // slider input. Not after an error: then there is nothing coming to replace it.
   const keep = busy && text === PENDING && app.run.error === null && app.workerError === null;
-  if (!keep && e.el.textContent !== text) setText(e.el, text);
+  if (!keep) setText(e.el, text);
   setBusy(e.el, busy);
 }
 

@@ -156,7 +156,7 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   const lam = run.header.optimum.eigenvalues[0];
   const set = (k: string, text: string, title = '') => {
     const el = dl.querySelector<HTMLElement>(`[data-k="${k}"]`);
-    if (el && el.textContent !== text) setText(el, text);
+    if (el) setText(el, text);
     if (el) el.title = title;
   };
   set('lam', fixed(lam, 6), 'predicted ‖e_{k+1}‖/‖e_k‖ for EM');

@@ -25,7 +25,6 @@ interface Tick {
   g: SVGGElement;
   text: SVGTextElement;
   transform: string;
-  label: string;
 }
 
 interface AxisState {
@@ -68,7 +67,7 @@ function makeTick(orient: AxisOrient): Tick {
     text.setAttribute('dy', '0.32em');
   }
   g.append(line, text);
-  return { g, text, transform: '', label: '' };
+  return { g, text, transform: '' };
 }
 
 export function renderAxis(g: SVGGElement, scale: ScaleLinear<number, number>, orient: AxisOrient, spec: AxisSpec): void {
@@ -91,7 +90,6 @@ export function renderAxis(g: SVGGElement, scale: ScaleLinear<number, number>, o
     const p = scale(v) + offset;
     const transform = orient === 'bottom' ? `translate(${p},0)` : `translate(0,${p})`;
     if (transform !== t.transform) t.g.setAttribute('transform', (t.transform = transform));
-    const label = format(v);
-    if (label !== t.label) setText(t.text, (t.label = label));
+    setText(t.text, format(v));
   });
 }
