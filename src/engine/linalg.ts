@@ -40,20 +40,6 @@ export function solve(a: Float64Array, b: Float64Array, p: number): Float64Array
   return allFinite(x) ? x : null;
 }
 
-/** L⁻¹ B for lower-triangular L (forward substitution, column by column). */
-function lowerSolve(L: Matrix, B: Matrix): Matrix {
-  const p = L.rows;
-  const X = new Matrix(p, B.columns);
-  for (let c = 0; c < B.columns; c++) {
-    for (let i = 0; i < p; i++) {
-      let s = B.get(i, c);
-      for (let k = 0; k < i; k++) s -= L.get(i, k) * X.get(k, c);
-      X.set(i, c, s / L.get(i, i));
-    }
-  }
-  return X;
-}
-
 /**
  * Spectrum of DM = I_oc⁻¹ I_m from its symmetric form C = L⁻¹ I_m L⁻ᵀ (I_oc = L Lᵀ), so the
  * eigenvalues are real by construction. Descending; null when I_oc is not positive definite.
@@ -72,7 +58,7 @@ export function dmSpectrum(ioc: Float64Array, im: Float64Array, p: number): Floa
   return allFinite(ev) ? ev : null;
 }
 
-/** L⁻¹ B for lower-triangular L, all p×p row-major. */
+/** L⁻¹ B for lower-triangular L (forward substitution, column by column), all p×p row-major. */
 function lowerSolveFlat(l: Float64Array, b: Float64Array, p: number): Float64Array {
   const x = new Float64Array(p * p);
   for (let c = 0; c < p; c++)
@@ -94,17 +80,17 @@ function transposeFlat(a: Float64Array, p: number): Float64Array {
 export function dmMatrix(ioc: Float64Array, im: Float64Array, p: number): Float64Array | null {
   const L = cholesky(ioc, p);
   if (!L) return null;
-  const Y = lowerSolve(L, toMatrix(im, p));
+  const l = fromMatrix(L);
+  const Y = lowerSolveFlat(l, im, p);
   // I_oc⁻¹ I_m = L⁻ᵀ L⁻¹ I_m: solve Lᵀ Z = Y by back substitution.
-  const Z = new Matrix(p, p);
-  for (let c = 0; c < p; c++) {
+  const Z = new Float64Array(p * p);
+  for (let c = 0; c < p; c++)
     for (let i = p - 1; i >= 0; i--) {
-      let s = Y.get(i, c);
-      for (let k = i + 1; k < p; k++) s -= L.get(k, i) * Z.get(k, c);
-      Z.set(i, c, s / L.get(i, i));
+      let s = Y[i * p + c];
+      for (let k = i + 1; k < p; k++) s -= l[k * p + i] * Z[k * p + c];
+      Z[i * p + c] = s / l[i * p + i];
     }
-  }
-  return fromMatrix(Z);
+  return Z;
 }
 
 /** Smallest eigenvalue of the symmetric 2×2 [[a, b], [b, c]], as det/λmax to avoid cancellation. */
