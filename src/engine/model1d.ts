@@ -12,6 +12,9 @@ import type { EStep, MixtureModel, Theta } from './types';
 const LOG_2PI = log(2 * Math.PI);
 const LN2 = Math.LN2;
 
+/** The point-independent part of the log-odds log(π φ₁(x) / (1 − π) φ₂(x)). */
+const logOddsOffset = ([pi, , , v1, v2]: Theta): number => log(pi) - log1p(-pi) - 0.5 * (log(v1) - log(v2));
+
 export function createModel1D(data: Float64Array, options: { varianceFloor?: number } = {}): MixtureModel {
   const n = data.length;
   const varianceFloor = options.varianceFloor ?? 0;
@@ -172,15 +175,14 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     return I;
   }
 
-  /** I_m(θ) = Σ r(1−r) d dᵀ with d = ∇ℓ1 − ∇ℓ2 (§6.5). */
   /**
-   * Σ r(1−r) d dᵀ with d = ∂/∂θ of log(π_1 φ_1 / π_2 φ_2)-split scores; r(1−r) = e/(1+e)² with
-   * e = exp(−|z|), z the log-odds (no separate responsibilities pass). The 15 distinct entries
-   * are scalar accumulators: through a 5×5 array the loop cost 3–4 E-steps.
+   * I_m(θ) = Σ r(1−r) d dᵀ with d = ∇ℓ1 − ∇ℓ2 (§6.5). r(1−r) = e/(1+e)² with e = exp(−|z|), z the
+   * log-odds (no separate responsibilities pass). The 15 distinct entries are scalar accumulators:
+   * through a 5×5 array the loop cost 3–4 E-steps.
    */
   function missingInfo(theta: Theta): Float64Array {
     const [pi, m1, m2, v1, v2] = theta;
-    const c = log(pi) - log1p(-pi) - 0.5 * (log(v1) - log(v2));
+    const c = logOddsOffset(theta);
     const dpi = 1 / (pi * (1 - pi));
     const iv1 = 1 / v1,
       iv2 = 1 / v2;
@@ -234,8 +236,8 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   }
 
   function responsibilities(theta: Theta, out = new Float64Array(n)): Float64Array {
-    const [pi, m1, m2, v1, v2] = theta;
-    const c = log(pi) - log1p(-pi) - 0.5 * (log(v1) - log(v2));
+    const [, m1, m2, v1, v2] = theta;
+    const c = logOddsOffset(theta);
     for (let i = 0; i < n; i++) {
       const d1 = data[i] - m1;
       const d2 = data[i] - m2;
