@@ -22,7 +22,7 @@ const LOG_2PI = log(2 * Math.PI);
 const FLOOR_SLACK = 1e-9;
 
 /** Per-component quantities the per-point loops need: mean, precision P = Σ⁻¹ (vech), log-density constant. */
-interface Comp {
+export interface Comp {
   mx: number;
   my: number;
   /** Σ entries (xx, xy, yy). */
@@ -37,7 +37,7 @@ interface Comp {
   c: number;
 }
 
-function component(theta: Theta, k: 0 | 1): Comp {
+export function component(theta: Theta, k: 0 | 1): Comp {
   const w = k === 0 ? theta[0] : 1 - theta[0];
   const o = 5 + 3 * k;
   const sa = theta[o],

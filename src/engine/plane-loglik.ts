@@ -7,6 +7,7 @@
  * not a number of record: Math.log is fine).
  * Agrees with model.estep(θ).logLik to ~1e-12 relative (tests/unit/plane-loglik.test.ts).
  */
+import { component as component2D } from './model2d';
 import type { Dim, Theta } from './types';
 
 export interface PlaneGrid {
@@ -44,13 +45,8 @@ function components1D(data: Float64Array, t: Theta): [CompLogDensity, CompLogDen
 
 function components2D(data: Float64Array, t: Theta): [CompLogDensity, CompLogDensity] {
   const make = (k: 0 | 1): CompLogDensity => {
-    const w = k === 0 ? t[0] : 1 - t[0];
-    const o = 5 + 3 * k;
-    const [sa, sb, sc] = [t[o], t[o + 1], t[o + 2]];
-    const det = sa * sc - sb * sb;
-    const [pa, pb, pc] = [sc / det, -sb / det, sa / det];
-    const c = Math.log(w) - LOG_2PI - 0.5 * Math.log(det);
-    const my = t[2 + 2 * k];
+    // The model's own per-component constants: precision Σ⁻¹ (pa, pb, pc) and log π_k − log 2π − ½ log|Σ_k|.
+    const { my, pa, pb, pc, c } = component2D(t, k);
     return (n, grid, out) => {
       const dy = data[2 * n + 1] - my;
       for (let g = 0; g < grid.length; g++) {
