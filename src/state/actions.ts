@@ -80,7 +80,7 @@ export function setConfig(patch: Partial<ExperimentState>, commit: UrlCommit = '
   const prev = useStore.getState().config;
   const allowed = unlocked(patch, prev);
   const next = keepEqualArrays(cursorOnly(allowed, prev) ? { ...prev, ...allowed } : canonical({ ...prev, ...allowed }), prev);
-  if (next.it === prev.it ? encodeQuery(next) === encodeQuery(prev) : false) {
+  if (next.it === prev.it && encodeQuery(next) === encodeQuery(prev)) {
     if (commit === 'release' || commit === 'push') flushUrl();
     return;
   }

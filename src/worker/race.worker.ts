@@ -18,7 +18,7 @@ import { createModel1D } from '../engine/model1d';
 import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
 import { planeAxes, swapComponents } from '../engine/params';
-import { planeLogLik } from '../engine/plane-loglik';
+import { planeLogLik, type PlaneGrid } from '../engine/plane-loglik';
 import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
@@ -63,7 +63,8 @@ interface Job {
   slow: number[];
   /** The method whose per-row DM spectra are computed (the spectrum panel's). */
   spectrumFor: MethodId;
-  grid: { spec: Omit<ContourGrid, 'values' | 'base' | 'bands'>; values: Float64Array; row: number; base: Float64Array; level: number } | null;
+  /** The contour grid being filled: its cells' centres (`plane`) and values, `row` rows done. */
+  grid: { spec: Omit<ContourGrid, 'values' | 'base' | 'bands'>; plane: PlaneGrid; values: Float64Array; row: number; level: number } | null;
   /** Finest grid level sent to the UI (−1: none yet). */
   contoursSent: number;
   curveKey: string;
@@ -272,15 +273,17 @@ function contourRow(j: Job): void {
     // Start the next (finer) grid once the previous one has been sent.
     const level = j.grid ? j.grid.level + 1 : 0;
     const spec = gridSpec(j, GRIDS[level]);
-    j.grid = { spec, values: new Float64Array(spec.nx * spec.ny), row: 0, base: j.grid?.base ?? sliceBase(j), level };
+    const base = j.grid?.plane.base ?? sliceBase(j);
+    const centres = (lo: number, hi: number, k: number) => Array.from({ length: k }, (_, i) => lo + ((i + 0.5) / k) * (hi - lo));
+    const plane = { base, xs: centres(spec.x0, spec.x1, spec.nx), ys: centres(spec.y0, spec.y1, spec.ny) };
+    j.grid = { spec, plane, values: new Float64Array(spec.nx * spec.ny), row: 0, level };
   }
   if (j.grid.row >= j.grid.spec.ny) return;
   const { spec, values } = j.grid;
   // The coarse grid in one go (the first redraw waits for it); the fine one a few rows per task.
   const from = j.grid.row;
   const to = j.grid.level === 0 ? spec.ny : Math.min(spec.ny, from + FINE_ROWS_PER_TASK);
-  const centres = (lo: number, hi: number, k: number) => Array.from({ length: k }, (_, i) => lo + ((i + 0.5) / k) * (hi - lo));
-  const rows = planeLogLik(j.race.dim, j.race.data, { base: j.grid.base, xs: centres(spec.x0, spec.x1, spec.nx), ys: centres(spec.y0, spec.y1, spec.ny) }, { from, to });
+  const rows = planeLogLik(j.race.dim, j.race.data, j.grid.plane, { from, to });
   values.set(rows, from * spec.nx);
   j.grid.row = to;
 }
@@ -347,7 +350,7 @@ function pullReply(j: Job, since: number[], spectrumReq: SpectrumRequest, sentCu
   let contours: ContourGrid | null = null;
   if (j.grid && j.grid.row >= j.grid.spec.ny && j.contoursSent < j.grid.level) {
     const values = j.grid.values.slice();
-    contours = { ...j.grid.spec, values, base: j.grid.base.slice(), bands: contourBands(j.grid.spec.nx, j.grid.spec.ny, values) };
+    contours = { ...j.grid.spec, values, base: Float64Array.from(j.grid.plane.base), bands: contourBands(j.grid.spec.nx, j.grid.spec.ny, values) };
     j.contoursSent = j.grid.level;
     schedule(); // the next grid level may start now
   }
