@@ -34,6 +34,17 @@ function canonical(c: ExperimentState): ExperimentState {
   return state;
 }
 
+/** encodeQuery per state object (the store replaces its config, never mutates it): each input compares two. */
+const encodings = new WeakMap<ExperimentState, string>();
+function encoded(c: ExperimentState): string {
+  let q = encodings.get(c);
+  if (q === undefined) {
+    q = encodeQuery(c);
+    encodings.set(c, q);
+  }
+  return q;
+}
+
 /**
  * The previous state's arrays where the new one's are equal (decoding makes new ones): components
  * that select `methods` or `start` then see an unchanged value and do not re-render.
@@ -80,7 +91,7 @@ export function setConfig(patch: Partial<ExperimentState>, commit: UrlCommit = '
   const prev = useStore.getState().config;
   const allowed = unlocked(patch, prev);
   const next = keepEqualArrays(cursorOnly(allowed, prev) ? { ...prev, ...allowed } : canonical({ ...prev, ...allowed }), prev);
-  if (next.it === prev.it && encodeQuery(next) === encodeQuery(prev)) {
+  if (next.it === prev.it && encoded(next) === encoded(prev)) {
     if (commit === 'release' || commit === 'push') flushUrl();
     return;
   }

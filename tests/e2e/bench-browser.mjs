@@ -5,13 +5,15 @@
  *  1. Builds the app (unless --no-build) and serves it with `vite preview` on its own port.
  *  2. N = 2000, all seven methods. p50/p95/max from a separation-slider `input` event to every
  *     panel drawn again (all figures aria-busy="false" and the app's `em-lab:drawn` mark for the
- *     new settings), over isolated inputs at the start (it = 0) and mid-run (it = 20).
+ *     new settings), over isolated inputs (each once the previous result is on screen and the page
+ *     has been left alone for --pause ms) at the start (it = 0) and mid-run (it = 20), and over
+ *     back-to-back inputs at the start.
  *  3. Long tasks (PerformanceObserver 'longtask', > 50 ms) during a 3 s mouse drag of the slider
  *     and during 8 s of play; history writes during the drag.
  *  4. Initial JavaScript: gzip size of the entry chunks index.html loads (tfjs excluded by design),
  *     plus the worker and tfjs chunks for reference.
  *
- * Options: --no-build, --samples=N (default 40), --port=P (default 4179), --dump (every sample's
+ * Options: --no-build, --samples=N (default 40), --pause=MS (default 200), --port=P (default 4179), --dump (every sample's
  * stages, slowest first, for the cursor-0 series).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { chromium } from 'playwright-core';
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const PORT = Number(args.get('port') ?? 4179);
 const SAMPLES = Number(args.get('samples') ?? 40);
+const PAUSE_MS = Number(args.get('pause') ?? 200);
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -34,7 +37,7 @@ function launchOptions() {
   const launchArgs = [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
   return {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: launchArgs.length ? launchArgs : ['--headless', '--no-sandbox', '--disable-gpu'],
+    args: [...(launchArgs.length ? launchArgs : ['--headless', '--no-sandbox', '--disable-gpu']), ...(process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean)],
   };
 }
 
@@ -144,7 +147,17 @@ async function waitDrawn(page) {
   }, null, { timeout: 60_000 });
 }
 
-async function latencySeries(page, it, methods = '') {
+/** Until the page has rendered what it drew (two animation frames), then `ms` more. */
+const settle = (ms) =>
+  new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms))));
+
+/**
+ * `pauseMs` null: back to back, the next input as soon as the previous one is drawn (its
+ * rendering and the worker's follow-up work then fall into the next sample, as in a fast
+ * keyboard repeat). A number: isolated inputs, each after the previous result is on screen and
+ * the page has been left alone for that long (speculative work may be running, as for a user).
+ */
+async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS) {
   await page.goto(`${BASE}/?v=1&n=2000&it=${it}${methods ? `&methods=${methods}` : ''}`);
   await waitDrawn(page);
   // Let the λ curve and look-ahead finish so they do not compete with the first samples.
@@ -152,6 +165,7 @@ async function latencySeries(page, it, methods = '') {
   const out = [];
   for (let i = 0; i < SAMPLES; i++) {
     const sep = (2.5 + 0.05 * ((i % 8) + 1) * (i % 2 ? 1 : -1)).toFixed(2);
+    if (pauseMs !== null) await page.evaluate(settle, pauseMs);
     out.push(await page.evaluate(inputToDrawn, Number(sep)));
   }
   return out;
@@ -218,17 +232,19 @@ async function main() {
       for (const s of [...at0].sort((a, b) => b.ms - a.ms))
         console.log(`| ${s.ms.toFixed(1)} | ${s.receivedMs.toFixed(1)} | ${(s.phases.build ?? NaN).toFixed(1)} | ${(s.phases.contours ?? NaN).toFixed(1)} | ${s.headerMs.toFixed(1)} | ${Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0).toFixed(1)} |`);
     }
+    const back0 = await latencySeries(page, 0, '', null);
     const at20 = await latencySeries(page, 20);
     const noAdam20 = await latencySeries(page, 20, 'em,grad,ecg,hybrid,squarem,newton');
     const dp = await dragAndPlay(page);
 
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
     const row = (name, xs) => `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
-    console.log('\n## Separation input → every panel drawn again (N = 2000, 7 methods, isolated inputs, ms)');
+    console.log(`\n## Separation input → every panel drawn again (N = 2000, 7 methods, ms; isolated inputs: each ${PAUSE_MS} ms after the previous result is on screen)`);
     console.log('Worker lines: when each stage finished, ms after the worker received the settings. Main lines: ms after the input.\n');
     console.log('| case | samples | p50 | p95 | max |\n|---|---|---|---|---|');
     const series = [
       ['cursor at iteration 0', at0],
+      ['cursor at iteration 0, back to back (next input as soon as drawn)', back0],
       ['cursor at iteration 20', at20],
       ['cursor at iteration 20, Adam off (6 methods)', noAdam20],
     ];

@@ -4,7 +4,7 @@
  * ellipses per method and for the truth. The start means are draggable handles (large invisible
  * hit circles); dragging restarts the race from the new start.
  */
-import { bin, drag, scaleLinear, select, type Selection } from 'd3';
+import { drag, scaleLinear, select, type Selection } from 'd3';
 import { useRef } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setStartMeans } from '../../state/actions';
@@ -17,6 +17,7 @@ import { fixed, int } from '../format';
 import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
+import { densityHistogram, extent } from '../plot/histogram';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { ellipse, responsibility1D, responsibility2D, weightedPdf1D } from './mixture-math';
 import { currentTheme, themeColour } from '../theme';
@@ -25,13 +26,23 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 const HIT_RADIUS = 22;
 const DENSITY_POINTS = 160;
 
+/** A curve as n points (x(i), y(i)): the 1D densities share one grid of x values (no per-point arrays). */
 interface Curve {
   key: string;
   colour: string;
-  dash: string;
+  dash: number[];
   width: number;
-  pts: [number, number][];
+  n: number;
+  x: (i: number) => number;
+  y: (i: number) => number;
 }
+
+const dashOf = (dash: string): number[] => (dash ? dash.split(' ').map(Number) : []);
+
+function pointsCurve(key: string, colour: string, dash: string, width: number, pts: [number, number][]): Curve {
+  return { key, colour, dash: dashOf(dash), width, n: pts.length, x: (i) => pts[i][0], y: (i) => pts[i][1] };
+}
+
 
 export function DataPanel() {
   const figure = useRef<HTMLElement>(null);
@@ -100,21 +111,7 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   let histCache: { header: RaceHeader; domain: [number, number]; bins: { x0: number; x1: number; density: number }[] } | null = null;
   function histogram(h: RaceHeader) {
     if (histCache?.header === h) return histCache;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of h.data) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    const pad = 0.05 * (hi - lo || 1);
-    const domain = scaleLinear().domain([lo - pad, hi + pad]).nice().domain() as [number, number];
-    const thresholds = scaleLinear().domain(domain).ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(h.n)))));
-    const bins = bin().domain(domain).thresholds(thresholds)(Array.from(h.data)).map((b) => ({
-      x0: b.x0 ?? 0,
-      x1: b.x1 ?? 0,
-      density: b.length / (h.n * Math.max(1e-12, (b.x1 ?? 0) - (b.x0 ?? 0))),
-    }));
-    histCache = { header: h, domain, bins };
+    histCache = { header: h, ...densityHistogram(h.data) };
     return histCache;
   }
 
@@ -126,36 +123,33 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
     // Curves and canvas only when a method moved, the size or the focus changed.
     const key = `1:${currentTheme()}:${h.epoch}:${frame.innerW}:${frame.innerH}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
     const redraw = key !== canvasKey;
-    let curves: Curve[] = [];
+    const curves: Curve[] = [];
     if (redraw) {
-      const grid = Array.from({ length: DENSITY_POINTS }, (_, i) => x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW));
-      for (const k of [0, 1] as const)
-        curves.push({
-          key: `truth${k}`,
-          colour: TRUTH_STYLE.colour,
-          dash: TRUTH_STYLE.dash,
-          width: 2,
-          pts: grid.map((g) => [g, weightedPdf1D(h.truth, k, g)]),
-        });
+      const grid = new Float64Array(DENSITY_POINTS);
+      for (let i = 0; i < DENSITY_POINTS; i++) grid[i] = x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW);
+      const gx = (i: number) => grid[i];
+      const density = (key: string, style: { colour: string; dash: string }, width: number, theta: ArrayLike<number>, k: 0 | 1): Curve => {
+        const ys = new Float64Array(DENSITY_POINTS);
+        for (let i = 0; i < DENSITY_POINTS; i++) ys[i] = weightedPdf1D(theta, k, grid[i]);
+        return { key, colour: style.colour, dash: dashOf(style.dash), width, n: DENSITY_POINTS, x: gx, y: (i) => ys[i] };
+      };
+      for (const k of [0, 1] as const) curves.push(density(`truth${k}`, TRUTH_STYLE, 2, h.truth, k));
       for (const { method, theta } of thetas)
-        for (const k of [0, 1] as const)
-          curves.push({
-            key: `${method}${k}`,
-            colour: METHOD_STYLE[method].colour,
-            dash: METHOD_STYLE[method].dash,
-            width: method === focus ? 2 : 1.2,
-            pts: grid.map((g) => [g, weightedPdf1D(theta, k, g)]),
-          });
+        for (const k of [0, 1] as const) curves.push(density(`${method}${k}`, METHOD_STYLE[method], method === focus ? 2 : 1.2, theta, k));
       // A collapsing component can spike: let fitted curves raise the axis by at most 60 %.
       let ymax = 0;
       for (const b of bins) ymax = Math.max(ymax, b.density);
       let fitted = 0;
-      for (const c of curves)
-        for (const [, v] of c.pts)
+      for (const c of curves) {
+        const truth = c.key.startsWith('truth');
+        for (let i = 0; i < c.n; i++) {
+          const v = c.y(i);
           if (Number.isFinite(v)) {
-            if (c.key.startsWith('truth')) ymax = Math.max(ymax, v);
+            if (truth) ymax = Math.max(ymax, v);
             else fitted = Math.max(fitted, v);
           }
+        }
+      }
       yMax1D = Math.max(ymax, Math.min(fitted, 1.6 * ymax)) || 1;
     }
     const y = scaleLinear().domain([0, yMax1D * 1.08]).range([frame.innerH, 0]);
@@ -188,23 +182,12 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
   }
 
   function strokeCurves(ctx: CanvasRenderingContext2D, curves: Curve[], x: (v: number) => number, y: (v: number) => number): void {
-    for (const c of curves)
-      strokeSeries(ctx, c.pts.length, (i) => c.pts[i][0], (i) => c.pts[i][1], x, y, 1e9, {
-        colour: c.colour,
-        dash: c.dash ? c.dash.split(' ').map(Number) : [],
-        width: c.width,
-      });
+    for (const c of curves) strokeSeries(ctx, c.n, c.x, c.y, x, y, 1e9, c);
   }
 
   // ------------------------------------------------------------------------ 2D
   function draw2D(run: RunState, h: RaceHeader, it: number, focus: string): void {
-    const d = h.data;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of d) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
+    const [lo, hi] = extent(h.data);
     // Equal units on both axes (ellipses keep their shape): a square area centred in the panel.
     const side = Math.max(10, Math.min(frame.width - 46 - 12, frame.height - 20 - 34));
     frame.margin.right = Math.max(12, frame.width - 46 - side);
@@ -217,25 +200,20 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
 
     const thetas = currentThetas(run, it);
     const f = thetas.find((t) => t.method === focus) ?? thetas[0];
-    const curves: Curve[] = [];
-    for (const k of [0, 1] as const)
-      for (const s of [1, 2])
-        curves.push({ key: `truth${k}${s}`, colour: TRUTH_STYLE.colour, dash: TRUTH_STYLE.dash, width: s === 1 ? 2 : 1, pts: ellipse(h.truth, k, s) });
-    for (const { method, theta } of thetas)
-      for (const k of [0, 1] as const)
-        for (const s of [1, 2])
-          curves.push({
-            key: `${method}${k}${s}`,
-            colour: METHOD_STYLE[method].colour,
-            dash: METHOD_STYLE[method].dash,
-            width: (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7),
-            pts: ellipse(theta, k, s),
-          });
     const key = `2:${currentTheme()}:${h.epoch}:${side}:${focus}:${rowsKey(run, it)}:${devicePixelRatio}`;
     canvas.style.display = '';
     if (key !== canvasKey) {
       canvasKey = key;
       const ctx = paintPoints(h, f?.theta ?? null, x, y, side);
+      const curves: Curve[] = [];
+      for (const k of [0, 1] as const)
+        for (const s of [1, 2]) curves.push(pointsCurve(`truth${k}${s}`, TRUTH_STYLE.colour, TRUTH_STYLE.dash, s === 1 ? 2 : 1, ellipse(h.truth, k, s)));
+      for (const { method, theta } of thetas)
+        for (const k of [0, 1] as const)
+          for (const s of [1, 2]) {
+            const { colour, dash } = METHOD_STYLE[method];
+            curves.push(pointsCurve(`${method}${k}${s}`, colour, dash, (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7), ellipse(theta, k, s)));
+          }
       if (ctx) strokeCurves(ctx, curves, x, y);
     }
 
