@@ -44,7 +44,28 @@ function flush(): void {
   for (const e of entries) write(e);
 }
 
+/**
+ * New settings are on their way to the worker (a slider input) and nothing they change is known
+ * yet but the setting itself: the text is rewritten when the answer arrives (a store change), or
+ * after this long if it takes longer — not in the input's own animation frame, whose layout and
+ * paint the answer's drawing would otherwise wait behind.
+ */
+const PENDING_FLUSH_MS = 100;
+let pendingTimer: ReturnType<typeof setTimeout> | null = null;
+
 function schedule(): void {
+  const { run, view } = useStore.getState();
+  if (!view.playing && run.header?.epoch !== run.epoch) {
+    pendingTimer ??= setTimeout(() => {
+      pendingTimer = null;
+      if (!frame && !timer) flush();
+    }, PENDING_FLUSH_MS);
+    return;
+  }
+  if (pendingTimer) {
+    clearTimeout(pendingTimer);
+    pendingTimer = null;
+  }
   if (frame || timer) return;
   const wait = useStore.getState().view.playing ? lastWrite + PLAYING_INTERVAL_MS - performance.now() : 0;
   if (wait > 0) {
