@@ -39,7 +39,7 @@ export const METHOD_STYLE: Record<MethodId, MethodStyle> = {
 };
 
 /** The true mixture: neutral grey, dotted. */
-export const TRUTH_STYLE = { colour: '#6b6b6b', dash: '3 3' } as const;
+export const TRUTH_STYLE = { colour: '#6b6b6b', dash: '3 3', dashArray: [3, 3] } as const;
 
 /** Responsibility colouring of points: component 1 ↔ component 2 (blue–red diverging, CB-safe). */
 export const COMPONENT_COLOURS = ['#2166ac', '#b2182b'] as const;

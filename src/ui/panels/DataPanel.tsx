@@ -17,7 +17,7 @@ import { fixed, int } from '../format';
 import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
-import { densityHistogram, extent } from '../plot/histogram';
+import { densityHistogram, extent, type DensityBin } from '../plot/histogram';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { ellipse, responsibility1D, responsibility2D, weightedPdf1D } from './mixture-math';
 import { currentTheme, themeColour } from '../theme';
@@ -30,19 +30,18 @@ const DENSITY_POINTS = 160;
 interface Curve {
   key: string;
   colour: string;
-  dash: number[];
+  dash: readonly number[];
   width: number;
   n: number;
   x: (i: number) => number;
   y: (i: number) => number;
 }
 
-const dashOf = (dash: string): number[] => (dash ? dash.split(' ').map(Number) : []);
+type LineStyle = { readonly colour: string; readonly dashArray: readonly number[] };
 
-function pointsCurve(key: string, colour: string, dash: string, width: number, pts: [number, number][]): Curve {
-  return { key, colour, dash: dashOf(dash), width, n: pts.length, x: (i) => pts[i][0], y: (i) => pts[i][1] };
+function pointsCurve(key: string, style: LineStyle, width: number, pts: [number, number][]): Curve {
+  return { key, colour: style.colour, dash: style.dashArray, width, n: pts.length, x: (i) => pts[i][0], y: (i) => pts[i][1] };
 }
-
 
 export function DataPanel() {
   const figure = useRef<HTMLElement>(null);
@@ -108,7 +107,7 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
 
   // ------------------------------------------------------------------------ 1D
   /** Histogram of the data (per data set, not per frame). */
-  let histCache: { header: RaceHeader; domain: [number, number]; bins: { x0: number; x1: number; density: number }[] } | null = null;
+  let histCache: { header: RaceHeader; domain: [number, number]; bins: DensityBin[] } | null = null;
   function histogram(h: RaceHeader) {
     if (histCache?.header === h) return histCache;
     histCache = { header: h, ...densityHistogram(h.data) };
@@ -128,10 +127,10 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
       const grid = new Float64Array(DENSITY_POINTS);
       for (let i = 0; i < DENSITY_POINTS; i++) grid[i] = x.invert((i / (DENSITY_POINTS - 1)) * frame.innerW);
       const gx = (i: number) => grid[i];
-      const density = (key: string, style: { colour: string; dash: string }, width: number, theta: ArrayLike<number>, k: 0 | 1): Curve => {
+      const density = (key: string, style: LineStyle, width: number, theta: ArrayLike<number>, k: 0 | 1): Curve => {
         const ys = new Float64Array(DENSITY_POINTS);
         for (let i = 0; i < DENSITY_POINTS; i++) ys[i] = weightedPdf1D(theta, k, grid[i]);
-        return { key, colour: style.colour, dash: dashOf(style.dash), width, n: DENSITY_POINTS, x: gx, y: (i) => ys[i] };
+        return { key, colour: style.colour, dash: style.dashArray, width, n: DENSITY_POINTS, x: gx, y: (i) => ys[i] };
       };
       for (const k of [0, 1] as const) curves.push(density(`truth${k}`, TRUTH_STYLE, 2, h.truth, k));
       for (const { method, theta } of thetas)
@@ -207,13 +206,11 @@ function createDataChart(figure: React.RefObject<HTMLElement | null>, host: HTML
       const ctx = paintPoints(h, f?.theta ?? null, x, y, side);
       const curves: Curve[] = [];
       for (const k of [0, 1] as const)
-        for (const s of [1, 2]) curves.push(pointsCurve(`truth${k}${s}`, TRUTH_STYLE.colour, TRUTH_STYLE.dash, s === 1 ? 2 : 1, ellipse(h.truth, k, s)));
+        for (const s of [1, 2]) curves.push(pointsCurve(`truth${k}${s}`, TRUTH_STYLE, s === 1 ? 2 : 1, ellipse(h.truth, k, s)));
       for (const { method, theta } of thetas)
         for (const k of [0, 1] as const)
-          for (const s of [1, 2]) {
-            const { colour, dash } = METHOD_STYLE[method];
-            curves.push(pointsCurve(`${method}${k}${s}`, colour, dash, (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7), ellipse(theta, k, s)));
-          }
+          for (const s of [1, 2])
+            curves.push(pointsCurve(`${method}${k}${s}`, METHOD_STYLE[method], (method === focus ? 2 : 1.2) * (s === 1 ? 1 : 0.7), ellipse(theta, k, s)));
       if (ctx) strokeCurves(ctx, curves, x, y);
     }
 

@@ -115,7 +115,7 @@ export function strokeSeries(
   sx: Scale,
   sy: Scale,
   pixels: number,
-  style: { colour: string; dash: number[]; width: number; alpha?: number },
+  style: { colour: string; dash: readonly number[]; width: number; alpha?: number },
 ): void {
   ctx.beginPath();
   tracePolyline(n, x, y, sx, sy, pixels, ctx);
