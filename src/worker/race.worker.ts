@@ -1,5 +1,5 @@
 /**
- * The race worker: owns the Race for the latest settings and advances it in ~8 ms slices, so a
+ * The race worker: owns the Race for the latest settings and advances it in 3 ms slices, so a
  * new `configure` (or a `pull`) is answered between slices. The main thread never iterates.
  *
  * Work order inside one epoch: rows up to the UI's cursor for the fast methods, the coarse contour
