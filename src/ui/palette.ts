@@ -15,10 +15,13 @@ export interface MethodStyle {
   readonly marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 }
 
+/** An SVG stroke-dasharray as a canvas setLineDash pattern. */
+export const dashArrayOf = (dash: string): number[] => (dash ? dash.split(' ').map(Number) : []);
+
 const style = (colour: string, dash: string, marker: MethodStyle['marker']): MethodStyle => ({
   colour,
   dash,
-  dashArray: dash ? dash.split(' ').map(Number) : [],
+  dashArray: dashArrayOf(dash),
   marker,
 });
 
@@ -39,7 +42,7 @@ export const METHOD_STYLE: Record<MethodId, MethodStyle> = {
 };
 
 /** The true mixture: neutral grey, dotted. */
-export const TRUTH_STYLE = { colour: '#6b6b6b', dash: '3 3', dashArray: [3, 3] } as const;
+export const TRUTH_STYLE = { colour: '#6b6b6b', dash: '3 3', dashArray: dashArrayOf('3 3') } as const;
 
 /** Responsibility colouring of points: component 1 ↔ component 2 (blue–red diverging, CB-safe). */
 export const COMPONENT_COLOURS = ['#2166ac', '#b2182b'] as const;

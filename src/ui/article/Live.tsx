@@ -67,7 +67,7 @@ function schedule(): void {
     pendingTimer = null;
   }
   if (frame || timer) return;
-  const wait = useStore.getState().view.playing ? lastWrite + PLAYING_INTERVAL_MS - performance.now() : 0;
+  const wait = view.playing ? lastWrite + PLAYING_INTERVAL_MS - performance.now() : 0;
   if (wait > 0) {
     // While playing: a task of its own, not inside an animation frame that also draws the panels.
     timer = setTimeout(() => {

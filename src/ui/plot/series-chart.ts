@@ -8,6 +8,7 @@ import { fixed, sig } from '../format';
 import { createFrame, type AxisOptions, type ChartFrame, type Margins } from './frame';
 import { bisectRight, sizeCanvas, strokeSeries } from './path';
 import { themeColour } from '../theme';
+import { dashArrayOf } from '../palette';
 
 export interface Series {
   key: string;
@@ -94,7 +95,7 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
     }
     if (ctx) {
       for (const s of input.series)
-        strokeSeries(ctx, s.n, s.x, s.y, x, y, innerW, { colour: s.colour, dash: s.dash ? s.dash.split(' ').map(Number) : [], width: s.width ?? 1.6, alpha: s.alpha });
+        strokeSeries(ctx, s.n, s.x, s.y, x, y, innerW, { colour: s.colour, dash: dashArrayOf(s.dash ?? ''), width: s.width ?? 1.6, alpha: s.alpha });
       // Guides and the methods' current points move every frame: canvas too.
       for (const g of input.guides ?? []) {
         ctx.beginPath();
