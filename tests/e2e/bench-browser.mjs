@@ -269,6 +269,10 @@ async function main() {
         ['rows', 'all rows up to the cursor'],
       ])
         console.log(row(`  worker: ${label}`, xs.map(ph(k))));
+      // The deferred lanes come last: their rows alone are the time from the coarse grid to all rows.
+      // Nothing on the main thread can make "all lanes drawn" faster than this (plus the build).
+      if (xs.some((s) => s.phases.rows > s.phases.contours))
+        console.log(row('  worker: deferred lanes (Adam) alone, from the coarse grid to all rows', xs.map((s) => s.phases.rows - s.phases.contours)));
       const panels = [...new Set(xs.flatMap((s) => Object.keys(s.draws ?? {})))];
       for (const p of panels) console.log(row(`  main: draw ${p} (final frame)`, xs.map((s) => s.draws?.[p] ?? NaN)));
       console.log(row('  main: all panels drawn (final frame)', xs.map((s) => Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0))));

@@ -172,7 +172,8 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .data(refs)
       .join('text')
       .attr('x', 4)
-      .attr('y', (r) => y(r.y) - 3)
+      // Above its line, or below it when the line is too near the top for the text to fit.
+      .attr('y', (r) => (y(r.y) < 14 ? y(r.y) + 11 : y(r.y) - 3))
       .attr('fill', (r) => r.colour ?? themeColour('--ink-soft'))
       .text((r) => r.label);
 
