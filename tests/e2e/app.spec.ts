@@ -239,6 +239,30 @@ test('the iteration scrubber moves every panel through the stored history', asyn
   expect(await readout(page)).toBe(at30);
 });
 
+test('the scrubber gives the first iterations most of its track; Home and End reach its ends', async ({ page }) => {
+  await page.goto(`/?${SMALL}&it=0`);
+  await settle(page);
+  const scrubber = page.getByRole('slider', { name: 'Iteration', exact: true });
+  // Once the race is done the scrubber ends at its last iteration: "iteration k of M".
+  await page.waitForFunction(() => (window as unknown as { __emLab: { getState(): { run: { done: boolean } } } }).__emLab.getState().run.done, null, { timeout: 60_000 });
+  const total = Number(/of (\d+)/.exec((await scrubber.getAttribute('aria-valuetext')) ?? '')![1]);
+  expect(total).toBeGreaterThan(50);
+  await scrubber.focus();
+  await page.keyboard.press('End');
+  await expect(status(page)).toContainText(`Iteration ${total}.`);
+  await page.keyboard.press('Home');
+  await expect(status(page)).toContainText('Iteration 0.');
+  // A click at 30 % of the track: about 9 % of the race (quadratic), where a linear track would give 30 %.
+  const box = (await scrubber.boundingBox())!;
+  await page.mouse.click(box.x + 0.3 * box.width, box.y + box.height / 2);
+  const k = await statusIteration(page);
+  expect(k).toBeGreaterThan(0.03 * total);
+  expect(k).toBeLessThan(0.16 * total);
+  await page.keyboard.press('ArrowRight');
+  await expect(status(page)).toContainText(`Iteration ${k + 1}.`);
+  await settle(page);
+});
+
 test('scenarios: Overlapping sets sep=1 with its caption; Symmetric start stops on a symmetric start', async ({ page }) => {
   const caption = (id: string) => PRESETS.find((p) => p.id === id)!.caption;
   await page.goto(`/?${SMALL}&it=7`);

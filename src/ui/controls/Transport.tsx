@@ -1,6 +1,7 @@
 /**
  * Transport: Back, Play/Pause, Step, Forward 10, Reset, speed, and the iteration scrubber.
- * Moving the cursor never recomputes anything: every panel reads the stored history.
+ * Moving the cursor never recomputes anything: every panel reads the stored history. The scrubber's
+ * track is quadratic in the iteration (scrub-scale.ts); its keys move by whole iterations.
  * (No other button's name contains "Step", so `getByRole('button', { name: 'Step' })` is unique.)
  */
 import { useId } from 'react';
@@ -8,6 +9,7 @@ import { pause, play, reset, setCursor, setView, step, stepBack } from '../../st
 import { isCurrent, lastIteration } from '../../state/run-data';
 import { SPEEDS, useStore } from '../../state/store';
 import { flushUrl } from '../../state/url-sync';
+import { TRACK, iterationAt, keyDelta, positionOf } from './scrub-scale';
 
 export function Transport() {
   const playing = useStore((s) => s.view.playing);
@@ -16,6 +18,7 @@ export function Transport() {
   const iters = useStore((s) => s.config.iters);
   // The scrubber's end: the longest computed run once done, else the iteration cap.
   const max = useStore((s) => (isCurrent(s.run) && s.run.done ? Math.max(1, lastIteration(s.run)) : s.config.iters));
+  const end = Math.max(max, it);
   const speedId = useId();
   const scrubId = useId();
   return (
@@ -53,13 +56,21 @@ export function Transport() {
           id={scrubId}
           type="range"
           min={0}
-          max={Math.max(max, it)}
-          step={1}
-          value={it}
+          max={TRACK}
+          step="any"
+          value={positionOf(it, end)}
           aria-valuetext={`iteration ${it} of ${max}${max === iters ? ' (cap)' : ''}`}
           onChange={(e) => {
             if (playing) pause();
-            setCursor(Number(e.currentTarget.value), 'drag');
+            setCursor(iterationAt(Number(e.currentTarget.value), end), 'drag');
+          }}
+          onKeyDown={(e) => {
+            const now = useStore.getState().config.it; // key repeat can outrun a render
+            const d = e.altKey || e.ctrlKey || e.metaKey ? null : keyDelta(e.key, now, end);
+            if (d === null) return;
+            e.preventDefault(); // not the track's own step: one key press, one iteration
+            if (playing) pause();
+            setCursor(now + d, 'drag');
           }}
           onPointerUp={flushUrl}
           onKeyUp={flushUrl}
