@@ -271,7 +271,7 @@ async function main() {
         console.log(row(`  worker: ${label}`, xs.map(ph(k))));
       // The deferred lanes come last: their rows alone are the time from the coarse grid to all rows.
       // Nothing on the main thread can make "all lanes drawn" faster than this (plus the build).
-      if (xs.some((s) => s.phases.rows > s.phases.contours))
+      if (xs.some((s) => s.phases.rows - s.phases.contours > 1))
         console.log(row('  worker: deferred lanes (Adam) alone, from the coarse grid to all rows', xs.map((s) => s.phases.rows - s.phases.contours)));
       const panels = [...new Set(xs.flatMap((s) => Object.keys(s.draws ?? {})))];
       for (const p of panels) console.log(row(`  main: draw ${p} (final frame)`, xs.map((s) => s.draws?.[p] ?? NaN)));
