@@ -317,4 +317,11 @@ test('screenshots at 1280×800 and 390×844', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screenshots/phone-390x844-full.png', fullPage: true });
   // No horizontal scrolling on a phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Help (the only way back to the tour without a keyboard) is on the share row, not a row of its own.
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts', exact: true });
+  await expect(help).toBeVisible();
+  const [helpBox, copyBox] = [await help.boundingBox(), await page.getByRole('button', { name: 'Copy link', exact: true }).boundingBox()];
+  expect(Math.abs(helpBox!.y - copyBox!.y)).toBeLessThan(4);
+  await help.click();
+  await expect(page.getByRole('button', { name: 'Take the tour again' })).toBeVisible();
 });
