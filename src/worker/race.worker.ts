@@ -55,6 +55,8 @@ const DEFERRED: readonly MethodId[] = ['adam'];
 interface Job {
   readonly epoch: number;
   readonly state: ExperimentState;
+  /** The settings that determine the race (the state without the view cursor): the kept-races key. */
+  readonly key: string;
   readonly race: Race;
   readonly model: MixtureModel;
   cursor: number;
@@ -103,15 +105,69 @@ function releaseSettled(): void {
 }
 
 /**
- * Ends a job that was replaced or cancelled: frees what its race holds (Adam's tfjs tensors, which
- * the garbage collector never reclaims) and releases any export still waiting on it (it answers null).
+ * Ends a job that was replaced or cancelled: keeps its race for a return to the same settings
+ * (or frees it if it failed) and releases any export still waiting on it (it answers null).
  */
 function retire(j: Job | null): void {
   if (!j) return;
-  j.race.dispose();
+  if (j.error) j.race.dispose();
+  // A grid still being filled is dropped: the new job would have none to send until it was done.
+  else keepRace(j.key, { race: j.race, grid: j.grid && j.grid.row >= j.grid.spec.ny ? j.grid : null });
   for (const w of j.exportWaiters.splice(0)) w();
   resolveSettled((w) => w.epoch === j.epoch);
 }
+
+// ---------------------------------------------------------------- kept races
+/**
+ * Races of recently left settings, with their contour grids, least recently used first. A slider
+ * dragged back and forth returns to values it has passed: their rows — Adam's too, 20 tfjs passes
+ * at cursor 20 — are then there at once instead of being recomputed. Races are pure functions of
+ * their settings, so a kept one continues exactly as a new one would. Bounded in races and in data
+ * points (a race holds its data, and Adam's lane a float32 copy as tfjs tensors); an evicted race
+ * frees them (tfjs tensors are never garbage-collected).
+ */
+interface Kept {
+  readonly race: Race;
+  readonly grid: Job['grid'];
+}
+const KEEP_RACES = 48;
+/** ~3 MB of data and tfjs copies at most. */
+const KEEP_POINTS = 200_000;
+/** ~25 MB of trace rows at most (a finished race can have 2000 rows per method). */
+const KEEP_ROWS = 100_000;
+const kept = new Map<string, Kept>();
+
+const pointsOf = (race: Race): number => race.data.length / race.dim;
+const rowsOf = (race: Race): number => race.runs.reduce((a, r) => a + r.rows.length, 0);
+
+function keepRace(key: string, k: Kept): void {
+  const old = kept.get(key);
+  if (old && old.race !== k.race) old.race.dispose();
+  kept.delete(key);
+  kept.set(key, k);
+  let points = 0;
+  let rows = 0;
+  for (const v of kept.values()) {
+    points += pointsOf(v.race);
+    rows += rowsOf(v.race);
+  }
+  for (const [oldest, v] of kept) {
+    if (kept.size <= KEEP_RACES && points <= KEEP_POINTS && rows <= KEEP_ROWS) break;
+    kept.delete(oldest);
+    points -= pointsOf(v.race);
+    rows -= rowsOf(v.race);
+    v.race.dispose();
+  }
+}
+
+function takeKept(key: string): Kept | null {
+  const k = kept.get(key) ?? null;
+  kept.delete(key);
+  return k;
+}
+
+/** The settings that determine a race: everything but the view cursor. */
+const raceKey = (state: ExperimentState): string => encodeQuery({ ...state, it: 0 });
 
 /** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
 const curveCache = new Map<string, LambdaPoint[]>();
@@ -400,15 +456,21 @@ const api: RaceWorkerApi = {
     const phases: Record<string, number> = { receivedAt: performance.timeOrigin + t0 };
     let race: Race;
     let state: ExperimentState;
+    let key: string;
+    let hit: Kept | null = null;
     try {
       state = decodeQuery(query).state;
-      race = await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) });
+      key = raceKey(state);
+      hit = takeKept(key);
+      // For the benchmark and the tests: a kept race, and the last iteration it had computed.
+      if (hit) Object.assign(phases, { kept: 1, keptRows: Math.max(...hit.race.runs.map((r) => r.rows.length - 1)) });
+      race = hit?.race ?? (await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) }));
     } catch (e) {
       return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
     }
     // A newer configure may have been answered while this one awaited (e.g. tfjs loading).
     if (epoch < latestEpoch) {
-      race.dispose();
+      keepRace(key, { race, grid: hit?.grid ?? null });
       return { ok: false, superseded: true, epoch };
     }
     const dim = race.dim;
@@ -418,13 +480,14 @@ const api: RaceWorkerApi = {
     job = {
       epoch,
       state,
+      key,
       race,
       model,
       cursor: Math.max(state.it, cursor),
       fast: lanes.filter((l) => !l.slow).map((l) => l.i),
       slow: lanes.filter((l) => l.slow).map((l) => l.i),
       spectrumFor,
-      grid: null,
+      grid: hit?.grid ?? null,
       contoursSent: -1,
       curveKey: curveKeyOf(state),
       exportWaiters: [],

@@ -79,6 +79,40 @@ test('dragging the separation slider changes the URL without new history entries
   await settle(page);
 });
 
+test('going back to earlier settings shows the kept race at once, and it continues as a new one would', async ({ page }) => {
+  type Win = { __emLab: { getState(): { run: { phases?: Record<string, number> } } } };
+  const kept = () => page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases?.kept ?? null);
+  await page.goto(`/?${SMALL}&it=20`);
+  await settle(page);
+  expect(await kept()).toBeNull();
+  const first = await readout(page);
+  const slider = page.getByRole('slider', { name: 'Separation', exact: true });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await urlParams(page)).get('sep')).not.toBe('2');
+  await settle(page);
+  expect(await kept()).toBeNull();
+  expect(await readout(page)).not.toBe(first);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await urlParams(page)).get('sep')).toBe('2');
+  await settle(page);
+  expect(await kept()).toBe(1);
+  expect(await readout(page)).toBe(first);
+  // Past the rows it had: the kept race (Adam's tfjs lane included) goes on exactly like a fresh one.
+  const had = await page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases?.keptRows ?? NaN);
+  expect(had).toBeGreaterThanOrEqual(20);
+  await page.getByRole('slider', { name: 'Iteration', exact: true }).focus();
+  await page.keyboard.press('End');
+  await settle(page);
+  const end = await statusIteration(page);
+  expect(end).toBeGreaterThan(had);
+  const continued = await readout(page);
+  await page.goto(`/?${SMALL}&it=${end}`);
+  await settle(page);
+  expect(await kept()).toBeNull();
+  expect(await readout(page)).toBe(continued);
+});
+
 test('Copy link, then opening that link reproduces the same numbers', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`/?${SMALL.replace('sep=2', 'sep=1.75')}`);

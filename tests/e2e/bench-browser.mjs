@@ -8,6 +8,8 @@
  *     new settings), over isolated inputs (each once the previous result is on screen and the page
  *     has been left alone for --pause ms) at the start (it = 0) and mid-run (it = 20), and over
  *     back-to-back inputs at the start; and to the end of the rendering frame that shows the drawing.
+ *     Each input goes to a separation new to the page (the worker keeps left races), except in the
+ *     last series, which goes back and forth between two (each input returns to a kept race).
  *  3. Long tasks (PerformanceObserver 'longtask', > 50 ms) during a 3 s mouse drag of the slider
  *     and during 8 s of play; history writes during the drag.
  *  4. Initial JavaScript: gzip size of the entry chunks index.html loads (tfjs excluded by design),
@@ -160,16 +162,21 @@ const settle = (ms) =>
  * keyboard repeat). A number: isolated inputs, each after the previous result is on screen and
  * the page has been left alone for that long (speculative work may be running, as for a user).
  */
-async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS) {
+/** Separations a sample never had before in its page (2.45, 2.55, 2.40, …, 3.50: the slider's 0.05 steps), so the worker's kept races never answer. */
+const freshSep = (i) => 2.5 + 0.05 * Math.ceil((i + 1) / 2) * (i % 2 ? 1 : -1);
+/** Back and forth between two separations: after the first two inputs each one returns to a kept race. */
+const revisitSep = (i) => 2.5 + 0.05 * (i % 2 ? 1 : -1);
+
+async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS, sepOf = freshSep, warmUp = 0) {
   await page.goto(`${BASE}/?v=1&n=2000&it=${it}${methods ? `&methods=${methods}` : ''}`);
   await waitDrawn(page);
   // Let the λ curve and look-ahead finish so they do not compete with the first samples.
   await page.waitForFunction(() => window.__emLab.getState().run.idle, null, { timeout: 120_000 }).catch(() => {});
   const out = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const sep = (2.5 + 0.05 * ((i % 8) + 1) * (i % 2 ? 1 : -1)).toFixed(2);
+  for (let i = 0; i < SAMPLES + warmUp; i++) {
     if (pauseMs !== null) await page.evaluate(settle, pauseMs);
-    out.push(await page.evaluate(inputToDrawn, Number(sep)));
+    const sample = await page.evaluate(inputToDrawn, Number(sepOf(i).toFixed(2)));
+    if (i >= warmUp) out.push(sample);
   }
   return out;
 }
@@ -238,6 +245,7 @@ async function main() {
     const back0 = await latencySeries(page, 0, '', null);
     const at20 = await latencySeries(page, 20);
     const noAdam20 = await latencySeries(page, 20, 'em,grad,ecg,hybrid,squarem,newton');
+    const revisit20 = await latencySeries(page, 20, '', PAUSE_MS, revisitSep, 2);
     const dp = await dragAndPlay(page);
 
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
@@ -250,6 +258,7 @@ async function main() {
       ['cursor at iteration 0, back to back (next input as soon as drawn)', back0],
       ['cursor at iteration 20', at20],
       ['cursor at iteration 20, Adam off (6 methods)', noAdam20],
+      ['cursor at iteration 20, back to the previous separation (a kept race)', revisit20],
     ];
     const ph = (k) => (s) => s.phases[k] ?? NaN;
     for (const [name, xs] of series) {
