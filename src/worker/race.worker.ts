@@ -24,6 +24,7 @@ import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import { contourBands } from './contour-bands';
 import type { ExperimentState } from '../experiment/state';
+import { sepNotches } from '../experiment/sep-slider';
 import {
   COL,
   STEP_KINDS,
@@ -75,6 +76,17 @@ interface Job {
   /** When each stage finished, ms after configure was called (the benchmark prints them). */
   phases: Record<string, number>;
   t0: number;
+  /** Separations still to precompute (the slider's neighbouring notches), the one being computed, and whether its race is being built. */
+  guesses: number[] | null;
+  guess: Guess | null;
+  guessBuilding: boolean;
+}
+
+/** A race for a neighbouring separation, computed up to `upTo` while the page is idle, then kept. */
+interface Guess {
+  readonly key: string;
+  readonly race: Race;
+  readonly upTo: number;
 }
 
 let latestEpoch = -1;
@@ -110,6 +122,8 @@ function releaseSettled(): void {
  */
 function retire(j: Job | null): void {
   if (!j) return;
+  if (j.guess) keepRace(j.guess.key, { race: j.guess.race, grid: null }); // its rows so far still count
+  j.guess = null;
   if (j.error) j.race.dispose();
   // A grid still being filled is dropped: the new job would have none to send until it was done.
   else keepRace(j.key, { race: j.race, grid: j.grid && j.grid.row >= j.grid.spec.ny ? j.grid : null });
@@ -168,6 +182,62 @@ function takeKept(key: string): Kept | null {
 
 /** The settings that determine a race: everything but the view cursor. */
 const raceKey = (state: ExperimentState): string => encodeQuery({ ...state, it: 0 });
+
+// ---------------------------------------------------------------- guesses (the next slider notch)
+/**
+ * Once the settings have been still (background priority), the races one separation-slider step
+ * either side are computed up to the cursor and kept: the usual next move — a nudge of the slider,
+ * an arrow key — then finds every lane, Adam's included, already there. Only for data sets and
+ * cursors where that costs a fraction of a second.
+ */
+const GUESS_MAX_N = 20_000;
+const GUESS_MAX_IT = 200;
+
+/** The task while a guess's race is being built: nothing to do in this slice, but not idle either. */
+const AWAIT_BUILD = (): void => {};
+
+function guessTask(j: Job): (() => void) | null {
+  if (j.state.n > GUESS_MAX_N) return null;
+  if (j.guessBuilding) return AWAIT_BUILD;
+  const g = j.guess;
+  if (g) {
+    const lanes = behind(g.race, g.race.runs.map((_, i) => i), g.upTo);
+    if (lanes.length) return () => g.race.advance(1, lanes);
+    keepRace(g.key, { race: g.race, grid: null });
+    j.guess = null;
+    j.phases.guessed = (j.phases.guessed ?? 0) + 1; // for the tests and the benchmark
+  }
+  // nextTask is also called only to look (is there work? what priority?): a guess leaves the list
+  // when its task runs, not when it is returned.
+  j.guesses ??= sepNotches(j.state.sep);
+  while (j.guesses.length > 0) {
+    const state: ExperimentState = { ...j.state, sep: j.guesses[0] };
+    const key = raceKey(state);
+    if (key === j.key || kept.has(key)) {
+      j.guesses.shift(); // already there
+      continue;
+    }
+    const upTo = Math.min(j.cursor, GUESS_MAX_IT);
+    return () => {
+      j.guesses?.shift();
+      // Building is asynchronous (Adam's lane awaits its module): the guess waits for it, other work goes on.
+      j.guessBuilding = true;
+      createRace(state, { spectrum: [j.spectrumFor] }).then(
+        (race) => {
+          j.guessBuilding = false;
+          if (job === j) j.guess = { key, race, upTo };
+          else keepRace(key, { race, grid: null });
+          schedule();
+        },
+        () => {
+          j.guessBuilding = false; // a neighbour that cannot be built is simply not guessed
+          schedule();
+        },
+      );
+    };
+  }
+  return null;
+}
 
 /** λ_max(sep) is the same for every setting except sep itself: cache it by the rest of the query. */
 const curveCache = new Map<string, LambdaPoint[]>();
@@ -241,6 +311,8 @@ function nextTask(j: Job): { run: () => void; priority: Priority } | null {
   j.phases.curve ??= performance.now() - j.t0;
   const ahead = behind(race, all, j.cursor + LOOKAHEAD);
   if (ahead.length) return { run: () => race.advance(1, ahead), priority: 'soon' };
+  const guess = guessTask(j);
+  if (guess) return { run: guess, priority: 'background' };
   if (spectrumRun && spectra < spectrumRun.rows.length) return { run: () => spectrumRow(j), priority: 'background' };
   // The fine grid, once the coarse one has gone out.
   const finer = j.grid.row < j.grid.spec.ny || (j.grid.level < GRIDS.length - 1 && j.contoursSent >= j.grid.level);
@@ -265,7 +337,7 @@ function tick(): void {
       if (!task) break;
       priority = task.priority;
       settling = priority === 'now' ? 0 : SETTLE_MS - (performance.now() - j.t0);
-      if (settling > 0) break;
+      if (settling > 0 || task.run === AWAIT_BUILD) break;
       task.run();
     }
   } catch (e) {
@@ -494,12 +566,15 @@ const api: RaceWorkerApi = {
       error: null,
       phases: { ...phases, build: performance.now() - t0 },
       t0,
+      guesses: null,
+      guess: null,
+      guessBuilding: false,
     };
     const j = job;
     try {
       while (!firstDrawReady(j) && performance.now() - t0 < INLINE_BUDGET_MS) {
         const task = nextTask(j);
-        if (!task) break;
+        if (!task || task.priority !== 'now') break; // only what the first draw needs
         task.run();
       }
     } catch (e) {

@@ -88,12 +88,12 @@ test('going back to earlier settings shows the kept race at once, and it continu
   const first = await readout(page);
   const slider = page.getByRole('slider', { name: 'Separation', exact: true });
   await slider.focus();
-  await page.keyboard.press('ArrowRight');
-  await expect.poll(async () => (await urlParams(page)).get('sep')).not.toBe('2');
+  // Four notches up (past the one-notch neighbours the worker may have precomputed), then back.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await urlParams(page)).get('sep')).toBe('2.2');
   await settle(page);
-  expect(await kept()).toBeNull();
   expect(await readout(page)).not.toBe(first);
-  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => (await urlParams(page)).get('sep')).toBe('2');
   await settle(page);
   expect(await kept()).toBe(1);
@@ -111,6 +111,36 @@ test('going back to earlier settings shows the kept race at once, and it continu
   await settle(page);
   expect(await kept()).toBeNull();
   expect(await readout(page)).toBe(continued);
+});
+
+test('once the settings are still, the next separation notch either side is already computed: a nudge shows every lane, Adam included, with a fresh page\'s numbers', async ({ page }) => {
+  type Win = { __emLab: { getState(): { run: { idle: boolean; phases?: Record<string, number> } } } };
+  const phases = () => page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases ?? {});
+  const sepIs = (v: string) => expect.poll(async () => (await urlParams(page)).get('sep')).toBe(v);
+  // N = 2000: long enough a race that the worker is still busy (and looked at by every pull) while it guesses.
+  const query = SMALL.replace('n=300', 'n=2000');
+  await page.goto(`/?${query}&it=20`);
+  await settle(page);
+  await expect.poll(async () => (await phases()).guessed, { timeout: 30_000 }).toBe(2);
+  const slider = page.getByRole('slider', { name: 'Separation', exact: true });
+  await slider.focus();
+  const nudged: Record<string, string> = {};
+  // Down one notch (guessed), then up two (back to 2, kept when left, then the notch above: guessed too).
+  for (const [keys, sep] of [[['ArrowLeft'], '1.95'], [['ArrowRight', 'ArrowRight'], '2.05']] as const) {
+    for (const k of keys) await page.keyboard.press(k);
+    await sepIs(sep);
+    await settle(page);
+    const p = await phases();
+    expect(p.kept).toBe(1);
+    expect(p.keptRows).toBeGreaterThanOrEqual(20);
+    nudged[sep] = await readout(page);
+  }
+  for (const sep of ['1.95', '2.05']) {
+    await page.goto(`/?${query.replace('sep=2&', `sep=${sep}&`)}&it=20`);
+    await settle(page);
+    expect((await phases()).kept).toBeUndefined();
+    expect(await readout(page)).toBe(nudged[sep]);
+  }
 });
 
 test('Copy link, then opening that link reproduces the same numbers', async ({ page, context }) => {

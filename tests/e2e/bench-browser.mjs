@@ -8,8 +8,9 @@
  *     new settings), over isolated inputs (each once the previous result is on screen and the page
  *     has been left alone for --pause ms) at the start (it = 0) and mid-run (it = 20), and over
  *     back-to-back inputs at the start; and to the end of the rendering frame that shows the drawing.
- *     Each input goes to a separation new to the page (the worker keeps left races), except in the
- *     last series, which goes back and forth between two (each input returns to a kept race).
+ *     Each input goes to a separation new to the page and two slider steps from the last (the worker
+ *     keeps left races and guesses the next step either side), except in the last two series: back
+ *     and forth between two separations (kept races), and one step up after 1 s still (guessed ones).
  *  3. Long tasks (PerformanceObserver 'longtask', > 50 ms) during a 3 s mouse drag of the slider
  *     and during 8 s of play; history writes during the drag.
  *  4. Initial JavaScript: gzip size of the entry chunks index.html loads (tfjs excluded by design),
@@ -29,6 +30,8 @@ const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split
 const PORT = Number(args.get('port') ?? 4179);
 const SAMPLES = Number(args.get('samples') ?? 40);
 const PAUSE_MS = Number(args.get('pause') ?? 200);
+/** Stillness before a one-step nudge: the look-ahead, then the two guessed neighbours at half duty. */
+const NUDGE_PAUSE_MS = 1000;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -162,8 +165,14 @@ const settle = (ms) =>
  * keyboard repeat). A number: isolated inputs, each after the previous result is on screen and
  * the page has been left alone for that long (speculative work may be running, as for a user).
  */
-/** Separations a sample never had before in its page (2.45, 2.55, 2.40, …, 3.50: the slider's 0.05 steps), so the worker's kept races never answer. */
-const freshSep = (i) => 2.5 + 0.05 * Math.ceil((i + 1) / 2) * (i % 2 ? 1 : -1);
+/**
+ * Separations a sample never had before in its page, two slider steps apart (2.4, 2.6, 2.3, …, 0.5, 4.5):
+ * neither a kept race nor the worker's guess of the next notch (one step either side of the
+ * previous value) can answer them.
+ */
+const freshSep = (i) => 2.5 + 0.1 * Math.ceil((i + 1) / 2) * (i % 2 ? 1 : -1);
+/** One slider step up each time (2.55, 2.60, …): after a pause the worker has usually guessed it. */
+const nudgeSep = (i) => 2.5 + 0.05 * (i + 1);
 /** Back and forth between two separations: after the first two inputs each one returns to a kept race. */
 const revisitSep = (i) => 2.5 + 0.05 * (i % 2 ? 1 : -1);
 
@@ -246,6 +255,7 @@ async function main() {
     const at20 = await latencySeries(page, 20);
     const noAdam20 = await latencySeries(page, 20, 'em,grad,ecg,hybrid,squarem,newton');
     const revisit20 = await latencySeries(page, 20, '', PAUSE_MS, revisitSep, 2);
+    const nudge20 = await latencySeries(page, 20, '', NUDGE_PAUSE_MS, nudgeSep);
     const dp = await dragAndPlay(page);
 
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
@@ -259,6 +269,7 @@ async function main() {
       ['cursor at iteration 20', at20],
       ['cursor at iteration 20, Adam off (6 methods)', noAdam20],
       ['cursor at iteration 20, back to the previous separation (a kept race)', revisit20],
+      [`cursor at iteration 20, one slider step up after ${NUDGE_PAUSE_MS} ms still (the worker's guess)`, nudge20],
     ];
     const ph = (k) => (s) => s.phases[k] ?? NaN;
     for (const [name, xs] of series) {
@@ -267,6 +278,7 @@ async function main() {
       console.log(row('  main: the frame showing all lanes rendered (layout, paint, commit)', xs.map((s) => s.screenMs)));
       console.log(row('  main: header (race built) received', xs.map((s) => s.headerMs)));
       console.log(row('  main: every lane\'s rows to the cursor received', xs.map((s) => s.rowsMs)));
+      console.log(`|   worker: answered by a kept (left or guessed) race | ${xs.filter((s) => s.phases.kept).length} of ${xs.length} | | | |`);
       console.log(row('  worker: settings received', xs.map((s) => s.receivedMs)));
       for (const [k, label] of [
         ['data', 'data + model + start'],

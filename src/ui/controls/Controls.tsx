@@ -7,6 +7,7 @@ import type { MethodId } from '../../engine/types';
 import { METHOD_IDS } from '../../engine/types';
 import { methodLabel } from '../../experiment/codec';
 import { BOUNDS, SEED_MAX } from '../../experiment/schema';
+import { SEP_SLIDER } from '../../experiment/sep-slider';
 import { clearStart, newData, newStart, setConfig, setDim, toggleMethod } from '../../state/actions';
 import { useShallow } from 'zustand/react/shallow';
 import { useSettings, useStore } from '../../state/store';
@@ -56,9 +57,9 @@ function MixtureControls() {
       </div>
       <Slider
         label="Separation"
-        min={0}
-        max={8}
-        step={0.05}
+        min={SEP_SLIDER.min}
+        max={SEP_SLIDER.max}
+        step={SEP_SLIDER.step}
         value={c.sep}
         onValue={(v, commit) => setConfig({ sep: v }, commit)}
         display={`${fixed(c.sep, 2)} σ`}

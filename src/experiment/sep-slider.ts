@@ -1,0 +1,22 @@
+/**
+ * The separation slider's track. The URL accepts separations up to BOUNDS.sep.max; the slider covers
+ * the range where the story happens. The race worker precomputes the values one step either side of
+ * the current one (a nudge of the slider), so they must be the values the slider itself produces.
+ */
+export const SEP_SLIDER = { min: 0, max: 8, step: 0.05 } as const;
+
+const onTrack = (v: number): number => Number(v.toFixed(2));
+
+/**
+ * The slider values one step below and above `sep` (fewer at the ends of the track). Off the track's
+ * grid (a URL's sep = 2.53), the grid values either side, which is where the slider's arrow keys go.
+ */
+export function sepNotches(sep: number): number[] {
+  const { min, max, step } = SEP_SLIDER;
+  const k = (sep - min) / step;
+  const near = Math.round(k);
+  const onGrid = Math.abs(k - near) < 1e-6;
+  const below = onGrid ? near - 1 : Math.floor(k);
+  const above = onGrid ? near + 1 : Math.ceil(k);
+  return [below, above].map((i) => onTrack(min + i * step)).filter((v) => v >= min && v <= max);
+}

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEP_SLIDER, sepNotches } from '../../src/experiment/sep-slider';
+
+describe('the separation slider notches the worker precomputes', () => {
+  it('are one step either side on the grid, and the grid values either side off it', () => {
+    expect(sepNotches(2.5)).toEqual([2.45, 2.55]);
+    expect(sepNotches(2.53)).toEqual([2.5, 2.55]);
+    expect(sepNotches(1)).toEqual([0.95, 1.05]);
+  });
+
+  it('stay on the track at its ends', () => {
+    expect(sepNotches(0)).toEqual([0.05]);
+    expect(sepNotches(8)).toEqual([7.95]);
+    expect(sepNotches(10)).toEqual([]);
+  });
+
+  it('are what the slider makes: on its grid, at two decimals, distinct from sep and at most a step away', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), (c) => {
+        const sep = c / 100;
+        for (const v of sepNotches(sep)) {
+          const k = (v - SEP_SLIDER.min) / SEP_SLIDER.step;
+          expect(Math.abs(k - Math.round(k))).toBeLessThan(1e-9);
+          expect(v).toBe(Number(v.toFixed(2)));
+          expect(v).not.toBe(sep);
+          expect(Math.abs(v - sep)).toBeLessThanOrEqual(SEP_SLIDER.step + 1e-9);
+        }
+      }),
+    );
+  });
+});
