@@ -23,6 +23,7 @@ import type { MethodId, MixtureModel } from '../engine/types';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import { contourBands } from './contour-bands';
+import { KeptRaces, raceKey } from './kept-races';
 import type { ExperimentState } from '../experiment/state';
 import { sepNotches } from '../experiment/sep-slider';
 import {
@@ -131,57 +132,14 @@ function retire(j: Job | null): void {
   resolveSettled((w) => w.epoch === j.epoch);
 }
 
-// ---------------------------------------------------------------- kept races
-/**
- * Races of recently left settings, with their contour grids, least recently used first. A slider
- * dragged back and forth returns to values it has passed: their rows — Adam's too, 20 tfjs passes
- * at cursor 20 — are then there at once instead of being recomputed. Races are pure functions of
- * their settings, so a kept one continues exactly as a new one would. Bounded in races and in data
- * points (a race holds its data, and Adam's lane a float32 copy as tfjs tensors); an evicted race
- * frees them (tfjs tensors are never garbage-collected).
- */
+// ---------------------------------------------------------------- kept races (kept-races.ts)
 interface Kept {
   readonly race: Race;
   readonly grid: Job['grid'];
 }
-const KEEP_RACES = 48;
-/** ~3 MB of data and tfjs copies at most. */
-const KEEP_POINTS = 200_000;
-/** ~25 MB of trace rows at most (a finished race can have 2000 rows per method). */
-const KEEP_ROWS = 100_000;
-const kept = new Map<string, Kept>();
-
-const pointsOf = (race: Race): number => race.data.length / race.dim;
-const rowsOf = (race: Race): number => race.runs.reduce((a, r) => a + r.rows.length, 0);
-
-function keepRace(key: string, k: Kept): void {
-  const old = kept.get(key);
-  if (old && old.race !== k.race) old.race.dispose();
-  kept.delete(key);
-  kept.set(key, k);
-  let points = 0;
-  let rows = 0;
-  for (const v of kept.values()) {
-    points += pointsOf(v.race);
-    rows += rowsOf(v.race);
-  }
-  for (const [oldest, v] of kept) {
-    if (kept.size <= KEEP_RACES && points <= KEEP_POINTS && rows <= KEEP_ROWS) break;
-    kept.delete(oldest);
-    points -= pointsOf(v.race);
-    rows -= rowsOf(v.race);
-    v.race.dispose();
-  }
-}
-
-function takeKept(key: string): Kept | null {
-  const k = kept.get(key) ?? null;
-  kept.delete(key);
-  return k;
-}
-
-/** The settings that determine a race: everything but the view cursor. */
-const raceKey = (state: ExperimentState): string => encodeQuery({ ...state, it: 0 });
+/** ~3 MB of data and tfjs copies and ~25 MB of trace rows at most (a finished race can have 2000 rows per method). */
+const kept = new KeptRaces<Kept>({ races: 48, points: 200_000, rows: 100_000 });
+const keepRace = (key: string, k: Kept): void => kept.keep(key, k);
 
 // ---------------------------------------------------------------- guesses (the next slider notch)
 /**
@@ -533,7 +491,7 @@ const api: RaceWorkerApi = {
     try {
       state = decodeQuery(query).state;
       key = raceKey(state);
-      hit = takeKept(key);
+      hit = kept.take(key);
       // For the benchmark and the tests: a kept race, and the last iteration it had computed.
       if (hit) Object.assign(phases, { kept: 1, keptRows: Math.max(...hit.race.runs.map((r) => r.rows.length - 1)) });
       race = hit?.race ?? (await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) }));
