@@ -145,11 +145,12 @@ const keepRace = (key: string, k: Kept): void => kept.keep(key, k);
 /**
  * Once the settings have been still (background priority), the races one separation-slider step
  * either side are computed up to the cursor and kept: the usual next move — a nudge of the slider,
- * an arrow key — then finds every lane, Adam's included, already there. Only for data sets and
- * cursors where that costs a fraction of a second.
+ * an arrow key — then finds every lane, Adam's included, already there. Only as far as that costs a
+ * fraction of a second.
  */
 const GUESS_MAX_N = 20_000;
-const GUESS_MAX_IT = 200;
+/** Iterations guessed at most: 200, and N × iterations ≤ 200,000 (~0.2 s per guess at N = 2000 with Adam). */
+const guessIterations = (n: number): number => Math.min(200, Math.floor(200_000 / n));
 
 /** The task while a guess's race is being built: nothing to do in this slice, but not idle either. */
 const AWAIT_BUILD = (): void => {};
@@ -175,7 +176,7 @@ function guessTask(j: Job): (() => void) | null {
       j.guesses.shift(); // already there
       continue;
     }
-    const upTo = Math.min(j.cursor, GUESS_MAX_IT);
+    const upTo = Math.min(j.cursor, guessIterations(j.state.n)); // beyond it, a hit computes the rest
     return () => {
       j.guesses?.shift();
       // Building is asynchronous (Adam's lane awaits its module): the guess waits for it, other work goes on.
