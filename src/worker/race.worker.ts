@@ -179,7 +179,7 @@ function guessTask(j: Job): (() => void) | null {
     const upTo = Math.min(j.cursor, guessIterations(j.state.n)); // beyond it, a hit computes the rest
     return () => {
       j.guesses?.shift();
-      // Building is asynchronous (Adam's lane awaits its module): the guess waits for it, other work goes on.
+      // Building is asynchronous (Adam's lane awaits its module): the slices wait for it (AWAIT_BUILD), a task or two.
       j.guessBuilding = true;
       createRace(state, { spectrum: [j.spectrumFor] }).then(
         (race) => {
