@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PRESETS } from '../../src/experiment/presets';
-import { PANELS, expect, readout, settle, status, statusIteration, test, urlParams } from './helpers';
+import { PANELS, expect, raceDone, readout, runPhases, settle, status, statusIteration, test, urlParams } from './helpers';
 
 /** A small, fast, canonical experiment (the CLI rejects queries that need repairs). */
 const SMALL =
@@ -80,8 +80,7 @@ test('dragging the separation slider changes the URL without new history entries
 });
 
 test('going back to earlier settings shows the kept race at once, and it continues as a new one would', async ({ page }) => {
-  type Win = { __emLab: { getState(): { run: { phases?: Record<string, number> } } } };
-  const kept = () => page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases?.kept ?? null);
+  const kept = async () => (await runPhases(page)).kept ?? null;
   await page.goto(`/?${SMALL}&it=20`);
   await settle(page);
   expect(await kept()).toBeNull();
@@ -99,7 +98,7 @@ test('going back to earlier settings shows the kept race at once, and it continu
   expect(await kept()).toBe(1);
   expect(await readout(page)).toBe(first);
   // Past the rows it had: the kept race (Adam's tfjs lane included) goes on exactly like a fresh one.
-  const had = await page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases?.keptRows ?? NaN);
+  const had = (await runPhases(page)).keptRows ?? NaN;
   expect(had).toBeGreaterThanOrEqual(20);
   await page.getByRole('slider', { name: 'Iteration', exact: true }).focus();
   await page.keyboard.press('End');
@@ -114,8 +113,7 @@ test('going back to earlier settings shows the kept race at once, and it continu
 });
 
 test('once the settings are still, the next separation notch either side is already computed: a nudge shows every lane, Adam included, with a fresh page\'s numbers', async ({ page }) => {
-  type Win = { __emLab: { getState(): { run: { idle: boolean; phases?: Record<string, number> } } } };
-  const phases = () => page.evaluate(() => (window as unknown as Win).__emLab.getState().run.phases ?? {});
+  const phases = () => runPhases(page);
   const sepIs = (v: string) => expect.poll(async () => (await urlParams(page)).get('sep')).toBe(v);
   // N = 2000: long enough a race that the worker is still busy (and looked at by every pull) while it guesses.
   const query = SMALL.replace('n=300', 'n=2000');
@@ -308,7 +306,7 @@ test('the scrubber gives the first iterations most of its track; Home and End re
   await settle(page);
   const scrubber = page.getByRole('slider', { name: 'Iteration', exact: true });
   // Once the race is done the scrubber ends at its last iteration: "iteration k of M".
-  await page.waitForFunction(() => (window as unknown as { __emLab: { getState(): { run: { done: boolean } } } }).__emLab.getState().run.done, null, { timeout: 60_000 });
+  await raceDone(page);
   const total = Number(/of (\d+)/.exec((await scrubber.getAttribute('aria-valuetext')) ?? '')![1]);
   expect(total).toBeGreaterThan(50);
   await scrubber.focus();

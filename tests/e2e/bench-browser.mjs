@@ -160,12 +160,6 @@ const settle = (ms) =>
   new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms))));
 
 /**
- * `pauseMs` null: back to back, the next input as soon as the previous one is drawn (its
- * rendering and the worker's follow-up work then fall into the next sample, as in a fast
- * keyboard repeat). A number: isolated inputs, each after the previous result is on screen and
- * the page has been left alone for that long (speculative work may be running, as for a user).
- */
-/**
  * Separations a sample never had before in its page, two slider steps apart (2.4, 2.6, 2.3, …, 0.5, 4.5):
  * neither a kept race nor the worker's guess of the next notch (one step either side of the
  * previous value) can answer them.
@@ -176,6 +170,12 @@ const nudgeSep = (i) => 2.5 + 0.05 * (i + 1);
 /** Back and forth between two separations: after the first two inputs each one returns to a kept race. */
 const revisitSep = (i) => 2.5 + 0.05 * (i % 2 ? 1 : -1);
 
+/**
+ * `pauseMs` null: back to back, the next input as soon as the previous one is drawn (its
+ * rendering and the worker's follow-up work then fall into the next sample, as in a fast
+ * keyboard repeat). A number: isolated inputs, each after the previous result is on screen and
+ * the page has been left alone for that long (speculative work may be running, as for a user).
+ */
 async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS, sepOf = freshSep, warmUp = 0) {
   await page.goto(`${BASE}/?v=1&n=2000&it=${it}${methods ? `&methods=${methods}` : ''}`);
   await waitDrawn(page);

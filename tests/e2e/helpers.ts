@@ -42,3 +42,15 @@ export async function urlParams(page: Page): Promise<URLSearchParams> {
 
 /** Text of the readout table's body (every method's numbers at the cursor). */
 export const readout = (page: Page) => page.getByRole('region', { name: 'Race at the cursor' }).locator('tbody').innerText();
+
+/** The run state the app exposes for tests (`window.__emLab`, the store). */
+type RunWindow = { __emLab: { getState(): { run: { done: boolean; phases?: Record<string, number> } } } };
+
+/** The worker's stage marks for the run on screen (`kept`, `keptRows`, `guessed`, …): what the tests may ask of its work. */
+export const runPhases = (page: Page): Promise<Record<string, number>> =>
+  page.evaluate(() => (window as unknown as RunWindow).__emLab.getState().run.phases ?? {});
+
+/** Until the race on screen has run every method to its stop. */
+export async function raceDone(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as RunWindow).__emLab.getState().run.done, null, { timeout });
+}

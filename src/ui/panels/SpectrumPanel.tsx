@@ -156,8 +156,9 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   const lam = run.header.optimum.eigenvalues[0];
   const set = (k: string, text: string, title = '') => {
     const el = dl.querySelector<HTMLElement>(`[data-k="${k}"]`);
-    if (el) setText(el, text);
-    if (el) el.title = title;
+    if (!el) return;
+    setText(el, text);
+    if (el.title !== title) el.title = title; // as setText: no DOM write when nothing changed
   };
   set('lam', fixed(lam, 6), 'predicted ‖e_{k+1}‖/‖e_k‖ for EM');
   set('lam2', fixed(lam * lam, 6), 'predicted gap_{k+1}/gap_k for EM');
