@@ -1,6 +1,6 @@
 /** The one small interface every method implements. */
 import type { Evaluator } from '../evaluator';
-import type { EStep, MethodId, MixtureModel, StepKind, StopReason } from '../types';
+import type { EStep, MethodId, LatentModel, StepKind, StopReason } from '../types';
 
 export interface MethodOptions {
   /** Hybrid: entropy threshold and EM burn-in. */
@@ -14,7 +14,7 @@ export interface MethodOptions {
 }
 
 export interface MethodContext {
-  readonly model: MixtureModel;
+  readonly model: LatentModel;
   /** Counts every E-step the method asks for. */
   readonly ev: Evaluator;
   /** E-step at the shared start (already counted). */
