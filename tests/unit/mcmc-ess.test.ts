@@ -4,6 +4,7 @@
  * and R̂ that must flag chains disagreeing in location (bulk) or only in scale (folded).
  */
 import { describe, expect, it } from 'vitest';
+import { canonicalLag1 } from '../../src/engine/mcmc/canonical-lag';
 import { combinedAutocorrelation, essBasic, essBulk, essTail, geyerTau, integratedTime } from '../../src/engine/mcmc/ess';
 import { normalQuantile } from '../../src/engine/mcmc/normal-quantile';
 import { fold, rankNormalize, splitChains } from '../../src/engine/mcmc/ranks';
@@ -107,6 +108,15 @@ describe('ESS on chains with a known answer', () => {
     expect(Math.abs(ess / exact - 1)).toBeLessThan(0.1);
     expect(Math.abs(tau / ((1 + rho) / (1 - rho)) - 1)).toBeLessThan(0.1);
     expect(Math.abs(lag1 - rho)).toBeLessThan(0.02);
+  });
+
+  it('the largest lag-1 over linear functionals of two mixed AR(1) coordinates is the larger ρ', () => {
+    // x = A·(a, b) with a, b independent AR(1), ρ = 0.3 and 0.8: every linear functional's lag-1 is a
+    // weighted mean of 0.3 and 0.8, the top is 0.8 (the mixing A must not matter).
+    const a = chainsOf(8, 0.3, 4, 5000),
+      b = chainsOf(9, 0.8, 4, 5000);
+    const mixed = a.map((ca, c) => Float64Array.from({ length: 10000 }, (_, k) => (k % 2 === 0 ? ca[k >> 1] + 2 * b[c][k >> 1] : -ca[k >> 1] + 0.5 * b[c][k >> 1])));
+    expect(Math.abs((canonicalLag1(mixed, 2) as number) - 0.8)).toBeLessThan(0.01);
   });
 
   it('bulk ESS depends only on ranks: a monotone transform leaves it unchanged', () => {

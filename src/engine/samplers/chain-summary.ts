@@ -4,6 +4,7 @@
  * (free coordinates φ). Costs per pass of the data: essPerPass = essBulk(wᵀφ) / passes after burn-in.
  * Every number is finite or null (too few draws, or a constant quantity where a ratio is undefined).
  */
+import { canonicalLag1 } from '../mcmc/canonical-lag';
 import { combinedAutocorrelation, essBulk, essTail, integratedTime } from '../mcmc/ess';
 import { relabel, type RelabelRule, type SwapGeometry } from '../mcmc/label-switching';
 import { rhat } from '../mcmc/rhat';
@@ -19,6 +20,8 @@ export interface ChainSummary {
   readonly rhat: number | null;
   /** Multi-chain lag-1 autocorrelation of wᵀφ (raw values): → λ_max for DA Gibbs. */
   readonly lag1: number | null;
+  /** The largest lag-1 autocorrelation of any linear functional of φ, from the draws alone (mcmc/canonical-lag.ts). */
+  readonly lag1Max: number | null;
   /** Integrated autocorrelation time of wᵀφ (Geyer's initial monotone sequence). */
   readonly tau: number | null;
   /** Fraction of draws that were in the other labelling, and the rule used to relabel them. */
@@ -87,6 +90,7 @@ export function summarizeChains(
     essPerPass: eb !== null && passes > 0 ? eb / passes : null,
     rhat: rh,
     lag1: ac ? finiteOrNull(ac.rho[1]) : null,
+    lag1Max: enough ? finiteOrNull(canonicalLag1(rel, p)) : null,
     tau: enough ? finiteOrNull(integratedTime(f)) : null,
     switchedFraction: m * n > 0 ? switched / (m * n) : 0,
     relabel: rule,
