@@ -45,6 +45,10 @@ describe('ChainSet', () => {
       (a[i].draws as Float64Array[]).forEach((d, c) => expect(Buffer.from((b[i].draws as Float64Array[])[c].buffer).equals(Buffer.from(d.buffer))).toBe(true));
       expect(b[i].summary).toEqual(a[i].summary);
     }
+    // Slices by pass budget (a worker's time slice) give the same draws too.
+    const byPasses = new ChainSet(spec);
+    while (!byPasses.advancePasses(97));
+    expect(byPasses.results().map((r) => r.summary)).toEqual(a.map((r) => r.summary));
     // A different seed gives different draws.
     const c = runChains({ ...spec, seed: 10, samplers: ['rwm'] }).results[0];
     expect(Array.from((c.draws as Float64Array[])[0])).not.toEqual(Array.from((a[1].draws as Float64Array[])[0]));

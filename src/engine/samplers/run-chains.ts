@@ -169,32 +169,50 @@ export class ChainSet {
 
   /** Iterations done per chain (burn-in included), and the total asked for. */
   get progress(): { iteration: number; total: number } {
-    const first = this.tracks.values().next().value as Track[] | undefined;
-    return { iteration: first ? first[0].chain.iteration : this.total, total: this.total };
+    const all = [...this.tracks.values()].flat();
+    return { iteration: all.length ? Math.min(...all.map((t) => t.chain.iteration)) : this.total, total: this.total };
   }
 
   get done(): boolean {
     return this.progress.iteration >= this.total;
   }
 
+  /** One iteration of one chain, recorded; its passes. */
+  private stepTrack(t: Track): number {
+    const r = t.chain.step();
+    if (r.warmup) {
+      t.burnPasses += r.passes;
+      return r.passes;
+    }
+    t.phi.set(r.phi, t.count * this.setup.target.p);
+    t.theta?.set(r.theta, t.count * this.setup.target.model.p);
+    t.count++;
+    t.passes += r.passes;
+    t.accept += r.acceptProb;
+    return r.passes;
+  }
+
   /** Up to k more iterations on every chain; true when all chains are done. */
   advance(k: number): boolean {
-    const p = this.setup.target.p;
-    const P = this.setup.target.model.p;
     for (const list of this.tracks.values())
-      for (const t of list)
-        for (let i = 0; i < k && t.chain.iteration < this.total; i++) {
-          const r = t.chain.step();
-          if (r.warmup) {
-            t.burnPasses += r.passes;
-            continue;
-          }
-          t.phi.set(r.phi, t.count * p);
-          t.theta?.set(r.theta, t.count * P);
-          t.count++;
-          t.passes += r.passes;
-          t.accept += r.acceptProb;
-        }
+      for (const t of list) for (let i = 0; i < k && t.chain.iteration < this.total; i++) this.stepTrack(t);
+    return this.done;
+  }
+
+  /**
+   * Iterations round-robin over every chain (the least advanced first) until about `budget` passes are
+   * spent: a worker's time slice, as one NUTS iteration can cost up to 1023 passes. The draws do not depend
+   * on how the run is sliced. True when all chains are done.
+   */
+  advancePasses(budget: number): boolean {
+    const all = [...this.tracks.values()].flat();
+    let spent = 0;
+    while (spent < budget) {
+      let next: Track | null = null;
+      for (const t of all) if (t.chain.iteration < this.total && (!next || t.chain.iteration < next.chain.iteration)) next = t;
+      if (!next) break;
+      spent += this.stepTrack(next);
+    }
     return this.done;
   }
 
