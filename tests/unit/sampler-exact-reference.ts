@@ -136,3 +136,40 @@ export function exactMeans1D(x: number[], prior: MixturePrior, known: ArrayLike<
   }
   return accumulate(terms);
 }
+
+/** Means-only 2D (known pi and Σ_k = known[5..7], known[8..10]; μ_k ~ N(m0_k, C_k)): mu1x … mu2y. */
+export function exactMeans2D(x: [number, number][], prior: MixturePrior, known: ArrayLike<number>): Moments {
+  const N = x.length;
+  const inv = (a: number, b: number, c: number) => {
+    const d = a * c - b * b;
+    return [c / d, -b / d, a / d];
+  };
+  const terms = [];
+  for (let mask = 0; mask < 1 << N; mask++) {
+    const groups = [x.filter((_, i) => !(mask & (1 << i))), x.filter((_, i) => mask & (1 << i))];
+    let logW = groups[0].length * Math.log(known[0]) + groups[1].length * Math.log(1 - known[0]);
+    const m: Record<string, [number, number]> = {};
+    groups.forEach((g, k) => {
+      const o = 5 + 3 * k;
+      const S = [known[o], known[o + 1], known[o + 2]];
+      const Si = inv(S[0], S[1], S[2]);
+      const { m0, cov } = prior.means[k];
+      const Ci = inv(cov[0], cov[1], cov[2]);
+      const n = g.length;
+      const sx = [g.reduce((s, v) => s + v[0], 0), g.reduce((s, v) => s + v[1], 0)];
+      const quad = (P: number[], v: number[]) => P[0] * v[0] * v[0] + 2 * P[1] * v[0] * v[1] + P[2] * v[1] * v[1];
+      // b = Σ⁻¹Σx + C⁻¹m0, P = nΣ⁻¹ + C⁻¹; log ML = −n log 2π − (n/2)log|Σ| − ½log|C| − ½log|P| − ½(Σ xᵀΣ⁻¹x + m0ᵀC⁻¹m0 − bᵀP⁻¹b).
+      const b = [Si[0] * sx[0] + Si[1] * sx[1] + Ci[0] * m0[0] + Ci[1] * m0[1], Si[1] * sx[0] + Si[2] * sx[1] + Ci[1] * m0[0] + Ci[2] * m0[1]];
+      const P = [n * Si[0] + Ci[0], n * Si[1] + Ci[1], n * Si[2] + Ci[2]];
+      const V = inv(P[0], P[1], P[2]);
+      const det = (A: number[]) => A[0] * A[2] - A[1] * A[1];
+      logW += -n * Math.log(2 * Math.PI) - (n / 2) * Math.log(det(S)) - 0.5 * Math.log(det(Array.from(cov))) - 0.5 * Math.log(det(P));
+      logW += -0.5 * (g.reduce((s, v) => s + quad(Si, v), 0) + quad(Ci, Array.from(m0)) - quad(V, b));
+      const M = [V[0] * b[0] + V[1] * b[1], V[1] * b[0] + V[2] * b[1]];
+      m[`mu${k + 1}x`] = [M[0], M[0] * M[0] + V[0]];
+      m[`mu${k + 1}y`] = [M[1], M[1] * M[1] + V[2]];
+    });
+    terms.push({ logW, m });
+  }
+  return accumulate(terms);
+}

@@ -1,5 +1,5 @@
 /**
- * Every sampler leaves its target invariant: on tiny data sets (N = 6, 2^6 labellings) the posterior is known
+ * Shared by sampler-invariance-1d/2d.test.ts. Every sampler leaves its target invariant: on tiny data sets (N = 6, 2^6 labellings) the posterior is known
  * in closed form (sampler-exact-reference.ts), and each sampler's estimates of E[f] and E[f²] — weight, means,
  * precisions — must lie within 5 Monte Carlo standard errors of it (MCSE = sd / √ESS of f or f²). The prior
  * is informative and different per component, which pins the labelling, so the estimates need no
@@ -7,35 +7,36 @@
  * dropping the Jacobian fails these tests (z up to ~100), and so does MALA without its proposal
  * correction (through E[f²]).
  */
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { essMean } from '../../src/engine/mcmc/ess';
 import type { MixturePrior } from '../../src/engine/samplers/priors';
 import { runChains } from '../../src/engine/samplers/run-chains';
 import { SAMPLER_IDS } from '../../src/engine/samplers/sampler';
 import type { Dim } from '../../src/engine/types';
-import { exactFull1D, exactFull2D, exactMeans1D, type Moments } from './sampler-exact-reference';
+import type { Moments } from './sampler-exact-reference';
 
 const comp1 = (m0: number[], psi0: number[]) => ({ m0: Float64Array.from(m0), kappa0: 0.5, nu0: 6, psi0: Float64Array.from(psi0) });
 const means = (m0: number[], cov: number[]) => ({ m0: Float64Array.from(m0), cov: Float64Array.from(cov) });
 
-const X1 = [-2.2, -1.7, 1.4, 2.0, 2.3, 2.9];
-const P1: MixturePrior = {
+export const X1 = [-2.2, -1.7, 1.4, 2.0, 2.3, 2.9];
+export const P1: MixturePrior = {
   dim: 1,
   a: 2,
   comps: [comp1([-2], [2]), comp1([2], [2])],
   means: [means([-1.5], [4]), means([1.5], [4])],
 };
-const X2: [number, number][] = [[-2.1, 0.3], [-1.6, -0.4], [-2.4, 0.1], [1.7, 0.8], [2.2, 0.2], [2.5, 1.1]];
-const P2: MixturePrior = {
+export const X2: [number, number][] = [[-2.1, 0.3], [-1.6, -0.4], [-2.4, 0.1], [1.7, 0.8], [2.2, 0.2], [2.5, 1.1]];
+export const P2: MixturePrior = {
   dim: 2,
   a: 2,
   comps: [comp1([-2, 0], [1.5, 0.2, 1.5]), comp1([2, 0.5], [1.5, -0.1, 1])],
   means: [means([-2, 0], [4, 0, 4]), means([2, 0], [4, 0, 4])],
 };
-const KNOWN = Float64Array.of(0.4, 0, 0, 1.5, 2);
+export const KNOWN = Float64Array.of(0.4, 0, 0, 1.5, 2);
+export const KNOWN_2D = Float64Array.of(0.4, 0, 0, 0, 0, 1.5, 0.3, 1.2, 2, -0.4, 1.5);
 
 /** The functionals, from one natural-coordinate draw θ. */
-const FUNCTIONALS: Record<string, (t: Float64Array) => number> = {
+export const FUNCTIONALS: Record<string, (t: Float64Array) => number> = {
   pi: (t) => t[0],
   mu1: (t) => t[1],
   mu2: (t) => t[2],
@@ -46,7 +47,7 @@ const inv2 = (t: Float64Array, o: number) => {
   const d = t[o] * t[o + 2] - t[o + 1] * t[o + 1];
   return [t[o + 2] / d, -t[o + 1] / d, t[o] / d];
 };
-const FUNCTIONALS_2D: Record<string, (t: Float64Array) => number> = {
+export const FUNCTIONALS_2D: Record<string, (t: Float64Array) => number> = {
   pi: (t) => t[0],
   mu1x: (t) => t[1],
   mu1y: (t) => t[2],
@@ -57,15 +58,23 @@ const FUNCTIONALS_2D: Record<string, (t: Float64Array) => number> = {
   P2yy: (t) => inv2(t, 8)[2],
 };
 
-function check(dim: Dim, data: Float64Array, prior: MixturePrior, exact: Moments, fns: Record<string, (t: Float64Array) => number>, restriction: 'full' | 'means') {
+export function check(
+  dim: Dim,
+  data: Float64Array,
+  prior: MixturePrior,
+  exact: Moments,
+  fns: Record<string, (t: Float64Array) => number>,
+  restriction: 'full' | 'means',
+  draws = 5000,
+) {
   const P = dim === 1 ? 5 : 11;
   const { results } = runChains({
     data,
     dim,
     restriction,
-    known: restriction === 'means' ? KNOWN : undefined,
+    known: restriction === 'means' ? (dim === 1 ? KNOWN : KNOWN_2D) : undefined,
     samplers: SAMPLER_IDS,
-    draws: 5000,
+    draws,
     burn: 1000,
     chains: 4,
     seed: 2024,
@@ -97,24 +106,3 @@ function check(dim: Dim, data: Float64Array, prior: MixturePrior, exact: Moments
   expect(worst).toEqual([]);
 }
 
-describe('samplers against closed-form posteriors (N = 6)', () => {
-  it('1D full model (weight, means, variances)', () => {
-    check(1, Float64Array.from(X1), P1, exactFull1D(X1, P1), FUNCTIONALS, 'full');
-  });
-
-  it('2D full model (log-Cholesky coordinates, inverse-Wishart)', () => {
-    check(2, Float64Array.from(X2.flat()), P2, exactFull2D(X2, P2), FUNCTIONALS_2D, 'full');
-  });
-
-  it('1D means-only (known weight 0.4 and unequal variances)', () => {
-    const fns = { mu1: FUNCTIONALS.mu1, mu2: FUNCTIONALS.mu2 };
-    check(1, Float64Array.from(X1), P1, exactMeans1D(X1, P1, KNOWN), fns, 'means');
-  });
-
-  it('the reference itself: moments are those of a proper posterior (E[f²] ≥ E[f]²)', () => {
-    const m = exactFull1D(X1, P1);
-    for (const k of Object.keys(m)) expect(m[k].sq).toBeGreaterThan(m[k].mean ** 2);
-    expect(m.mu1.mean).toBeLessThan(0);
-    expect(m.mu2.mean).toBeGreaterThan(0);
-  });
-});
