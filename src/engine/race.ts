@@ -5,7 +5,7 @@
 import { generateData, truthTheta } from './data';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
-import { FACTORIES } from './methods';
+import { methodSpec } from './methods/registry';
 import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
@@ -103,7 +103,7 @@ export async function raceOnModel(
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await FACTORIES[method]({ model, ev, start: startE, options: methodOptions });
+    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');

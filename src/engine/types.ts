@@ -96,11 +96,7 @@ export interface MixtureModel extends LatentModel {
   responsibilities(theta: Theta, out?: Float64Array): Float64Array;
 }
 
-export type MethodId = 'em' | 'grad' | 'ecg' | 'hybrid' | 'squarem' | 'newton' | 'adam';
-export const METHOD_IDS: readonly MethodId[] = ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'];
-
-/** What kind of update an iteration took (the hybrid and Newton mix kinds). */
-export type StepKind = 'start' | 'em' | 'grad' | 'cg' | 'squarem' | 'newton' | 'adam' | 'momentum';
+export type { MethodId, StepKind } from './methods/registry';
 
 export type StopCode =
   | 'converged-gap'

@@ -7,8 +7,7 @@
  * race that leaves is disposed (tfjs tensors are never garbage-collected).
  */
 import type { Race } from '../engine/trace';
-import { encodeQuery } from '../experiment/codec';
-import type { ExperimentState } from '../experiment/state';
+export { raceKey } from '../experiment/codec';
 
 export interface KeptLimits {
   readonly races: number;
@@ -16,8 +15,6 @@ export interface KeptLimits {
   readonly rows: number;
 }
 
-/** The settings that determine a race: everything but the view cursor. */
-export const raceKey = (state: ExperimentState): string => encodeQuery({ ...state, it: 0 });
 
 const pointsOf = (race: Race): number => race.data.length / race.dim;
 const rowsOf = (race: Race): number => race.runs.reduce((a, r) => a + r.rows.length, 0);

@@ -8,10 +8,10 @@
  * settings it belongs to; the UI drops replies from older epochs (latest settings win).
  */
 import type { PlaneSteps } from '../engine/local-steps';
-import type { MethodId, StepKind, StopReason } from '../engine/types';
+import type { MethodId, StopReason } from '../engine/types';
 
-/** Step kinds as numbers, so a row fits in a Float64Array. */
-export const STEP_KINDS: readonly StepKind[] = ['start', 'em', 'grad', 'cg', 'squarem', 'newton', 'adam', 'momentum'];
+/** Step kinds as numbers, so a row fits in a Float64Array (the method registry's list). */
+export { STEP_KINDS } from '../engine/methods/registry';
 
 /**
  * One trace row, row-major, stride = rowStride(p):

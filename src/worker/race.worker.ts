@@ -19,8 +19,9 @@ import { createModel2D } from '../engine/model2d';
 import type { Race } from '../engine/trace';
 import { planeAxes, swapComponents } from '../engine/params';
 import { planeLogLik, type PlaneGrid } from '../engine/plane-loglik';
+import { METHOD_IDS, isDeferred } from '../engine/methods/registry';
 import type { MethodId, MixtureModel } from '../engine/types';
-import { decodeQuery, encodeQuery } from '../experiment/codec';
+import { curveKey, decodeQuery, encodeQuery } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import { contourBands } from './contour-bands';
 import { KeptRaces, raceKey } from './kept-races';
@@ -52,7 +53,7 @@ const FINE_ROWS_PER_TASK = 4;
 /** Separations of the λ_max curve (units of pooled σ). */
 export const CURVE_SEPS: readonly number[] = Array.from({ length: 32 }, (_, i) => 0.25 * (i + 1));
 /** Methods whose rows come after the others' (a tfjs forward/backward pass per iteration). */
-const DEFERRED: readonly MethodId[] = ['adam'];
+const DEFERRED: readonly MethodId[] = METHOD_IDS.filter(isDeferred);
 
 interface Job {
   readonly epoch: number;
@@ -376,9 +377,6 @@ function contourRow(j: Job): void {
 }
 
 // ---------------------------------------------------------------- λ_max vs separation
-function curveKeyOf(state: ExperimentState): string {
-  return encodeQuery({ ...state, sep: 0, it: 0, methods: ['em'], tau: 0, burn: 0, gstep: 0, lr: 0, iters: 0 });
-}
 
 function curvePoint(j: Job, curve: LambdaPoint[]): void {
   const sep = CURVE_SEPS[curve.length];
@@ -520,7 +518,7 @@ const api: RaceWorkerApi = {
       spectrumFor,
       grid: hit?.grid ?? null,
       contoursSent: -1,
-      curveKey: curveKeyOf(state),
+      curveKey: curveKey(state),
       exportWaiters: [],
       error: null,
       phases: { ...phases, build: performance.now() - t0 },

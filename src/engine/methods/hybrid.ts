@@ -15,7 +15,6 @@ export function createHybrid(ctx: MethodContext): Optimizer {
   let iteration = 0;
 
   return {
-    id: 'hybrid',
     step(): StepOutcome {
       iteration++;
       if (em && iteration > burn && e.entropy >= tau) {

@@ -20,7 +20,6 @@ export function createNewton(ctx: MethodContext): Optimizer {
   };
 
   return {
-    id: 'newton',
     step(): StepOutcome {
       ev.count++; // the pass over the data for I_m
       const dir = model.newtonDirection(e);

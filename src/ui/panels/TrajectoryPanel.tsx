@@ -3,7 +3,7 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolStar, type Selection } from 'd3';
 import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
@@ -13,7 +13,7 @@ import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type RunState } from '../../state/store';
 import { COL, type ContourGrid } from '../../worker/protocol';
 import { fixed, sig } from '../format';
-import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
+import { MARKER_SYMBOLS, METHOD_STYLE, TRUTH_STYLE, isOutlineMarker } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
@@ -23,15 +23,6 @@ import { currentTheme, themeColour } from '../theme';
 import { drawStepArrows } from './step-arrows';
 import { setText } from '../set-text';
 
-const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
-  circle: symbolCircle,
-  square: symbolSquare,
-  triangle: symbolTriangle,
-  diamond: symbolDiamond,
-  cross: symbolCross,
-  star: symbolStar,
-  wye: symbolWye,
-};
 
 export const PARAM_LABELS: Record<1 | 2, string[]> = {
   1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
@@ -221,9 +212,10 @@ function createPlane(host: HTMLElement) {
         p.append('title');
         return p;
       })
-      .attr('d', (d) => symbol(SYMBOLS[d.st.marker], 70)())
-      .attr('fill', (d) => d.st.colour)
-      .attr('stroke', themeColour('--bg'))
+      .attr('d', (d) => symbol(MARKER_SYMBOLS[d.st.marker], 70)())
+      .attr('fill', (d) => (isOutlineMarker(d.st.marker) ? 'none' : d.st.colour))
+      .attr('stroke', (d) => (isOutlineMarker(d.st.marker) ? d.st.colour : themeColour('--bg')))
+      .attr('stroke-width', (d) => (isOutlineMarker(d.st.marker) ? 2 : 1))
       .attr('transform', (d) => {
         const o = (d.n - 1) * stride + COL.theta;
         return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
