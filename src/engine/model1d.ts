@@ -1,6 +1,6 @@
 /**
  * One-dimensional two-component Gaussian mixture, θ = [π, μ1, μ2, v1, v2] (see types.ts).
- * All formulas: shared/reference/em-theory.md §6.
+ * All formulas: docs/theory.md §6.
  *
  * MixtureEStep.stats layout (sums centred at the CURRENT means, so no raw-moment cancellation):
  *   [S1 = Σ r(x−μ1), Q1 = Σ r(x−μ1)², S2 = Σ (1−r)(x−μ2), Q2 = Σ (1−r)(x−μ2)²]

@@ -1,5 +1,5 @@
 /**
- * 2-D two-component Gaussian mixture with full covariances (p = 11); formulas: em-theory.md §7.
+ * 2-D two-component Gaussian mixture with full covariances (p = 11); formulas: docs/theory.md §7.
  * θ layout and free (logit π, means, log-Cholesky) coordinates: see types.ts.
  *
  * MixtureEStep.stats (length 10), weighted sums centred at the *current* means μ_k of θ (e_nk = x_n − μ_k):

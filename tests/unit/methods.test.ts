@@ -137,7 +137,7 @@ describe('monotonicity', () => {
     expect(rows.length).toBeGreaterThan(10);
     let worst = 0;
     for (let k = 1; k < rows.length; k++) {
-      // a few ulps of |L| is the float64 resolution of L itself (em-theory.md §12.5)
+      // a few ulps of |L| is the float64 resolution of L itself (docs/theory.md §12.5)
       const ulps = (rows[k].logLik - rows[k - 1].logLik) / (Number.EPSILON * Math.abs(rows[k - 1].logLik));
       worst = Math.min(worst, ulps);
     }
