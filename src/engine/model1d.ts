@@ -7,6 +7,7 @@
  */
 import { expNeg, log, log1p, exp, sigmoid } from './detmath';
 import { BLOCK, NeumaierSums } from './summation';
+import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
 
@@ -20,15 +21,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   const n = data.length;
   const varianceFloor = options.varianceFloor ?? 0;
 
-  function domainError(t: Theta): string | null {
-    for (let i = 0; i < 5; i++) if (!Number.isFinite(t[i])) return `parameter ${i} is not finite`;
-    if (!(t[0] > 0 && t[0] < 1)) return `weight π = ${t[0]} is outside (0, 1)`;
-    for (const k of [3, 4]) {
-      if (!(t[k] > 0)) return `variance of component ${k - 2} is not positive`;
-      if (t[k] < varianceFloor * (1 - 1e-9)) return `variance of component ${k - 2} is below the floor ${varianceFloor}`;
-    }
-    return null;
-  }
+  const domainError = (t: Theta): string | null => mixtureDomainError(1, t, varianceFloor);
 
   // Per-block scratch for the E-step's three passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);

@@ -8,8 +8,8 @@
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
  */
 import { expNeg as importedExpNeg, exp, hypot, log, log1p, sigmoid } from './detmath';
-import { minEigenSym2 } from './linalg';
 import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
+import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
 
@@ -19,8 +19,6 @@ const expNeg = importedExpNeg;
 const BLOCK = IMPORTED_BLOCK;
 
 const LOG_2PI = log(2 * Math.PI);
-/** Relative slack on the floor in domainError (the floored M-step lands on the floor up to rounding). */
-const FLOOR_SLACK = 1e-9;
 
 /** Per-component quantities the per-point loops need: mean, precision P = Σ⁻¹ (vech), log-density constant. */
 export interface Comp {
@@ -58,7 +56,6 @@ export function component(theta: Theta, k: 0 | 1): Comp {
   };
 }
 
-const minEigen = minEigenSym2;
 
 // 2×2 matrices as [m11, m12, m21, m22] (only used in the O(1) information assembly).
 type M2 = [number, number, number, number];
@@ -81,22 +78,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   const n = data.length / 2;
   const varianceFloor = options?.varianceFloor ?? 0;
 
-  function domainError(theta: Theta): string | null {
-    if (theta.length !== 11) return `θ has length ${theta.length}, expected 11`;
-    for (let i = 0; i < 11; i++) if (!Number.isFinite(theta[i])) return `θ[${i}] is not finite (${theta[i]})`;
-    if (!(theta[0] > 0 && theta[0] < 1)) return `mixing weight π = ${theta[0]} is not in (0, 1)`;
-    for (let k = 0; k < 2; k++) {
-      const o = 5 + 3 * k;
-      const a = theta[o],
-        b = theta[o + 1],
-        c = theta[o + 2];
-      if (!(a > 0 && c > 0 && a * c - b * b > 0)) return `covariance Σ${k + 1} is not positive definite`;
-      const lmin = minEigen(a, b, c);
-      if (varianceFloor > 0 && lmin < varianceFloor * (1 - FLOOR_SLACK))
-        return `covariance Σ${k + 1} has smallest eigenvalue ${lmin} below the floor ${varianceFloor}`;
-    }
-    return null;
-  }
+  const domainError = (theta: Theta): string | null => mixtureDomainError(2, theta, varianceFloor);
 
   // Per-block scratch for the E-step's passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);

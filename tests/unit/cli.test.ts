@@ -158,6 +158,9 @@ describe('lab CLI: invalid input exits 2 with a message on stderr and nothing on
   it.each([
     ['a value that needs repair', ['v=1&dim=1&n=100&sep=abc&methods=em&iters=5']],
     ['no argument', []],
+    ['an empty query', ['']],
+    ['a blank query', ['  ']],
+    ['a share URL without settings', ['https://example.org/em-lab/']],
     ['an unknown flag', [Q1, '--bogus']],
   ])('%s', (what, args) => {
     const r = lab(...args);
@@ -166,5 +169,21 @@ describe('lab CLI: invalid input exits 2 with a message on stderr and nothing on
     expect(r.stderr).toMatch(/^em-lab: \S/);
     if (what.startsWith('a value')) expect(r.stderr).toMatch(/sep: 'abc' is not a number/); // names the key
     if (what.endsWith('flag')) expect(r.stderr).toMatch(/--bogus/);
+    if (/empty|blank|without/.test(what)) expect(r.stderr).toMatch(/^em-lab: the query .*\(to run the default experiment, pass v=1\)\n\nusage:/);
+  });
+});
+
+describe('lab CLI: long work tells its size first', () => {
+  it('--dry-run prints N, the methods, the iteration cap and an estimate on stderr, and runs nothing', () => {
+    const r = lab('v=1&n=1000000&methods=em,ecg,hybrid', '--dry-run');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^em-lab: N = 1,000,000, 3 methods, at most 2,000 iterations each; one E-step takes [\d.e-]+ ms here, so roughly \d+/);
+  });
+
+  it('a versionless query is read as version 1, with a repair note (so the CLI asks for --lenient)', () => {
+    const r = lab('n=100&methods=em&iters=5');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/v: no version given; read as version 1/);
   });
 });

@@ -78,6 +78,22 @@ describe('lab sweep: invalid input', () => {
   it('unknown options, a missing query and a bad worker count', () => {
     rejected(lab(Q, '--fast'), /unknown option --fast/);
     rejected(lab(), /expected exactly one query string or share URL, got 0/);
-    rejected(lab(Q, '--workers=0'), /--workers must be between 1 and 256/);
+    rejected(lab(Q, '--workers=0'), /--workers must be a whole number from 1 to 256, got '0'/);
+    rejected(lab(Q, '--workers=abc'), /^em-lab: --workers must be a whole number from 1 to 256, got 'abc'\n/);
+    rejected(lab(Q, '--workers'), /--workers must be a whole number from 1 to 256, got nothing/);
+  });
+
+  it('an empty or blank query is an error, not the default sweep (that takes v=1)', () => {
+    for (const q of ['', '   ', '?', '&&'])
+      rejected(lab(q), /^em-lab: the query (is empty|'[^']*' has no settings) \(to run the default experiment, pass v=1\)\n\nusage:/);
+  });
+});
+
+describe('lab sweep: long work tells its size first', () => {
+  it('--dry-run prints the data sets, N and an estimate of the time on stderr, and runs nothing', () => {
+    const r = lab('v=1&swreps=1000&swn=1000000', '--dry-run', '--workers=2');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^em-lab: sweep of 10,000 data sets \(10 separations × 1,000 replicates\), 4 methods, N = 1,000,000, cap 5,000 E-steps, 2 workers; one E-step takes [\d.e-]+ ms here, so roughly [\d.]+ (h|min)/);
   });
 });
