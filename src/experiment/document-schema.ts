@@ -8,12 +8,12 @@
  * document's `dim`; cross-field rules (state ⇄ query ⇄ dim, trace order and cost) in superRefine.
  */
 import { z } from 'zod';
-import { METHOD_IDS, type StepKind, type StopCode } from '../engine/types';
+import { STEP_KINDS } from '../engine/step-kinds';
+import { METHOD_IDS, type StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
 import { DOCUMENT_SCHEMA } from './document';
 import { ExperimentStateSchema } from './schema';
 
-export const STEP_KINDS = ['start', 'em', 'grad', 'cg', 'squarem', 'newton', 'adam', 'momentum'] as const satisfies readonly StepKind[];
 export const STOP_CODES = [
   'converged-gap',
   'converged-rel-dl',
@@ -26,9 +26,8 @@ export const STOP_CODES = [
   'too-few-points',
   'other-stationary-point',
 ] as const satisfies readonly StopCode[];
-// Compile-time exhaustiveness: adding a StepKind / StopCode without listing it here is a type error.
+// Compile-time exhaustiveness: adding a StopCode without listing it here is a type error (StepKind: step-kinds.ts).
 const exhaustive = <T extends never>(): T | undefined => undefined;
-exhaustive<Exclude<StepKind, (typeof STEP_KINDS)[number]>>();
 exhaustive<Exclude<StopCode, (typeof STOP_CODES)[number]>>();
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');

@@ -7,6 +7,7 @@
  *    once more when the worker reports the cursor's work done (`settled`).
  */
 import { encodeQuery } from '../experiment/codec';
+import { sepNotches } from '../experiment/sep-slider';
 import { onWorkerError, raceWorker } from '../worker/client';
 import type { ConfigureReply, PullReply } from '../worker/protocol';
 import { eigenOffset } from '../worker/protocol';
@@ -15,7 +16,13 @@ import { useStore, type MethodTrace, type RunState } from './store';
 import { raceQueryOf } from './url-sync';
 
 let configuring = false;
-let queued: { query: string; epoch: number } | null = null;
+/** Settings waiting for the configure in flight (latest wins), with the separations to guess for them. */
+interface Pending {
+  readonly query: string;
+  readonly epoch: number;
+  readonly guesses: readonly number[];
+}
+let queued: Pending | null = null;
 let pulling = false;
 /** λ-curve points received for the current epoch (the shown curve may be the previous epoch's). */
 let curveReceived = 0;
@@ -23,17 +30,17 @@ let curveReceived = 0;
 const setRun = (patch: Partial<RunState>): void =>
   useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
 
-function send(query: string, epoch: number): void {
+function send({ query, epoch, guesses }: Pending): void {
   configuring = true;
   raceWorker
-    .configure(query, epoch, useStore.getState().config.it, useStore.getState().view.focus)
+    .configure(query, epoch, useStore.getState().config.it, useStore.getState().view.focus, guesses)
     .then(onConfigured, (e: unknown) => onConfigured({ ok: false, superseded: false, epoch, error: String(e) }))
     .finally(() => {
       configuring = false;
       if (queued) {
         const q = queued;
         queued = null;
-        send(q.query, q.epoch);
+        send(q);
       }
     });
 }
@@ -89,8 +96,10 @@ function syncConfig(): void {
   if (query === run.raceQuery) return;
   const epoch = run.epoch + 1;
   setRun({ epoch, raceQuery: query, idle: false, error: null });
-  if (configuring) queued = { query, epoch };
-  else send(query, epoch);
+  // The worker guesses the usual next move once the settings are still: a nudge of the separation slider.
+  const pending: Pending = { query, epoch, guesses: sepNotches(config.sep) };
+  if (configuring) queued = pending;
+  else send(pending);
 }
 
 /** Marks (main thread) the browser benchmark reads: the new race's header arrived; the cursor's rows of every method arrived. */

@@ -10,7 +10,8 @@ import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { LocalStepsState } from '../../src/state/local-steps-store';
 import { emptyRun, type AppState, type MethodTrace, type RunState } from '../../src/state/store';
 import * as B from '../../src/ui/article/bindings';
-import { COL, STEP_KINDS, rowStride, type RaceHeader } from '../../src/worker/protocol';
+import { STEP_KINDS } from '../../src/engine/step-kinds';
+import { COL, rowStride, type RaceHeader } from '../../src/worker/protocol';
 
 const P = 5;
 const STRIDE = rowStride(P);

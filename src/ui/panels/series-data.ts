@@ -2,7 +2,8 @@
 import { methodLabel } from '../../experiment/codec';
 import { rowAt, strideOf } from '../../state/run-data';
 import type { MethodTrace, RunState, XAxis } from '../../state/store';
-import { COL, STEP_KINDS } from '../../worker/protocol';
+import { STEP_KINDS } from '../../engine/step-kinds';
+import { COL } from '../../worker/protocol';
 import { METHOD_STYLE } from '../palette';
 import type { PointMarker, Series } from '../plot/series-chart';
 
