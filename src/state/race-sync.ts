@@ -10,8 +10,8 @@ import { encodeQuery } from '../experiment/codec';
 import { sepNotches } from '../experiment/sep-slider';
 import { onWorkerError, raceWorker } from '../worker/client';
 import type { ConfigureReply, PullReply } from '../worker/protocol';
-import { eigenOffset } from '../worker/protocol';
-import { appendBatch, pendingAt, strideOf } from './run-data';
+import { appendBatch, appendSpectra } from './rows';
+import { pendingAt } from './run-data';
 import { useStore, type MethodTrace, type RunState } from './store';
 import { raceQueryOf } from './url-sync';
 
@@ -54,7 +54,7 @@ function onConfigured(reply: ConfigureReply): void {
   const h = reply.header;
   if (h.epoch !== run.epoch) return; // stale: newer settings are already queued
   curveReceived = 0;
-  const traces: MethodTrace[] = h.methods.map((method) => ({ method, buf: new Float64Array(0), count: 0, eigenCount: 0, stop: null }));
+  const traces: MethodTrace[] = h.methods.map((method) => ({ method, p: h.p, buf: new Float64Array(0), count: 0, eigenCount: 0, stop: null }));
   setRun({ header: h, traces, done: false, idle: false, error: null });
   performance.mark(HEADER_MARK, { detail: { epoch: h.epoch } });
   // The first rows (and coarse contours) come with the header: the panels redraw once, complete.
@@ -136,7 +136,6 @@ export function pullIfNeeded(afterSettled = false): void {
 function onPulled(reply: PullReply | null): void {
   const { run, config } = useStore.getState();
   if (!reply || reply.epoch !== run.epoch || !run.header || run.header.epoch !== reply.epoch) return;
-  const stride = strideOf(run);
   // Rows beyond the cursor are stored silently: redrawing every panel for rows nobody sees would
   // keep the main thread busy (and slow the worker on small machines) while the race computes ahead.
   let visible = false;
@@ -145,17 +144,12 @@ function onPulled(reply: PullReply | null): void {
     if (!t || t.method !== b.method) return;
     const before = t.count;
     const stopped = t.stop;
-    appendBatch(t, b, stride);
+    appendBatch(t, b);
     visible ||= (before <= config.it && t.count !== before) || t.stop !== stopped;
   });
   const sp = reply.spectrum;
   const st = sp ? run.traces.find((t) => t.method === sp.method) : undefined;
-  if (sp && st && sp.from === st.eigenCount && sp.from + sp.count <= st.count) {
-    const p = run.header.p;
-    for (let k = 0; k < sp.count; k++) st.buf.set(sp.values.subarray(k * p, (k + 1) * p), (sp.from + k) * stride + eigenOffset(p));
-    visible ||= sp.from <= config.it;
-    st.eigenCount += sp.count;
-  }
+  if (sp && st && appendSpectra(st, sp)) visible ||= sp.from <= config.it;
   const key = `${run.epoch}:${config.it}`;
   if (key !== rowsMarked && !pendingAt(run, config.it)) {
     rowsMarked = key;

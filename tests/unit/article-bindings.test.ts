@@ -30,7 +30,7 @@ function trace(method: MethodId, rows: Row[], stop: StopCode | null): MethodTrac
     buf[i * STRIDE + COL.entropy] = r.H ?? 0.5;
     buf[i * STRIDE + COL.step] = STEP_KINDS.indexOf(r.step ?? (i === 0 ? 'start' : 'em'));
   });
-  return { method, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
+  return { method, p: P, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
 }
 
 /** k rows with E-steps 1…k. */

@@ -11,8 +11,8 @@ import { setStartMeans } from '../../state/actions';
 import { invalidate } from '../../state/frame-loop';
 import { pendingKind, rowAt } from '../../state/run-data';
 import type { DrawResult } from '../../state/frame-loop';
-import { useSettings, useStore, type RunState } from '../../state/store';
-import { COL, type RaceHeader } from '../../worker/protocol';
+import { thetaView } from '../../state/rows';
+import { useSettings, useStore, type RaceHeader, type RunState } from '../../state/store';
 import { fixed, int } from '../format';
 import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
@@ -56,14 +56,11 @@ export function DataPanel() {
 
 /** θ of each method at the cursor (its last row once stopped; nothing while pending). */
 function currentThetas(run: RunState, it: number): { method: RaceHeader['methods'][number]; theta: Float64Array }[] {
-  const h = run.header!;
-  const stride = 6 + 2 * h.p;
   const out = [];
   for (const t of run.traces) {
     const r = rowAt(t, it) >= 0 ? rowAt(t, it) : t.count - 1;
     if (r < 0) continue;
-    const o = r * stride + COL.theta;
-    out.push({ method: t.method, theta: t.buf.subarray(o, o + h.p) });
+    out.push({ method: t.method, theta: thetaView(t, r) });
   }
   return out;
 }

@@ -2,12 +2,12 @@
 import { useRef } from 'react';
 import { useStore } from '../../state/store';
 import { pendingKind } from '../../state/run-data';
-import { COL } from '../../worker/protocol';
+import { field } from '../../state/rows';
 import { fixed } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
-import { column, methodSeries, switchMarkers, xExtent } from './series-data';
+import { methodSeries, switchMarkers, xExtent } from './series-data';
 import { themeColour } from '../theme';
 
 export function EntropyPanel() {
@@ -20,7 +20,7 @@ export function EntropyPanel() {
         const { run, config } = useStore.getState();
         const pending = pendingKind(run, config.it);
         if (run.header) {
-          const H = column(run, COL.entropy);
+          const H = field('entropy');
           const series = methodSeries(run, config.it, 'iterations', H);
           const hasHybrid = config.methods.includes('hybrid');
           chart.draw({

@@ -8,13 +8,13 @@ import { useRef } from 'react';
 import { setView } from '../../state/actions';
 import { pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type MethodTrace, type XAxis } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { field } from '../../state/rows';
 import { fixed, logLik, sci } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { pow10Label } from '../plot/frame';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
-import { column, methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
+import { methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
 
 /** Gaps are plotted as log₁₀ and floored here (≤ 0 means "at L*" to float64 precision). */
 const LOG_FLOOR = -15;
@@ -36,7 +36,7 @@ export function LogLikPanel() {
         const h = run.header;
         if (h) {
           const Lstar = h.optimum.logLik;
-          const L = column(run, COL.logLik);
+          const L = field('logLik');
           const logGap = (t: MethodTrace, i: number) => {
             const g = Lstar - L(t, i);
             return g > 0 ? Math.max(LOG_FLOOR, Math.log10(g)) : LOG_FLOOR;

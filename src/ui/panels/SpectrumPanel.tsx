@@ -8,8 +8,9 @@ import { itersPerDecade } from '../../engine/rates';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
 import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
+import { eigenColumn } from '../../state/rows';
 import { useStore, type RunState } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { SEP_SLIDER } from '../../experiment/separations';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
 import { setText } from '../set-text';
@@ -43,12 +44,12 @@ export function SpectrumPanel() {
         const other = !curveReady(run) || spectraMissing;
         if (h) {
           const k = nonZeroEigenCount(h.p);
-          const stride = 6 + 2 * h.p;
           const series: Series[] = [];
           if (focus) {
             const n = Math.min(shownRows(focus, config.it), focus.eigenCount);
             const colour = METHOD_STYLE[focus.method].colour;
             for (let j = 0; j < k; j++) {
+              const ev = eigenColumn(j);
               series.push({
                 key: `ev${j}`,
                 label: `λ${sub(j + 1)}`,
@@ -58,7 +59,7 @@ export function SpectrumPanel() {
                 alpha: EIGEN_OPACITY[j] ?? 0.4,
                 n,
                 x: (i) => i,
-                y: (i) => focus.buf[i * stride + COL.theta + h.p + j],
+                y: (i) => ev(focus, i),
                 head: j === 0,
               });
             }
@@ -94,7 +95,7 @@ export function SpectrumPanel() {
                 y: (i) => pts[i].lambdaMax,
               },
             ],
-            xDomain: [0, 8],
+            xDomain: [SEP_SLIDER.min, SEP_SLIDER.max],
             yDomain: [0, 1],
             cursorX: config.sep,
             xLabel: 'separation (σ)',

@@ -10,8 +10,8 @@ import { methodLabel } from '../../experiment/codec';
 import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
 import { useLocalSteps } from '../../state/local-steps-store';
 import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
-import { useStore, type RunState } from '../../state/store';
-import { COL, type ContourGrid } from '../../worker/protocol';
+import { thetaColumn } from '../../state/rows';
+import { useStore, type ContourGrid, type RunState } from '../../state/store';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
@@ -80,10 +80,9 @@ export function TrajectoryPanel() {
             multiples.current!.dataset.p = String(h.p);
           }
           const labels = PARAM_LABELS[h.dim];
-          const stride = 6 + 2 * h.p;
           const star = alignedReference(run).optimum;
           charts.forEach((c, j) => {
-            const series = methodSeries(run, config.it, 'iterations', (t, i) => t.buf[i * stride + COL.theta + j]);
+            const series = methodSeries(run, config.it, 'iterations', thetaColumn(j));
             let lo = star[j];
             let hi = lo;
             for (const s of series)
@@ -198,12 +197,12 @@ function createPlane(host: HTMLElement) {
     }
     diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
 
-    const stride = 6 + 2 * h.p;
+    const [xa, ya] = [thetaColumn(a), thetaColumn(b)];
     const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (ctx) {
       for (const d of paths)
-        strokeSeries(ctx, d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9, {
+        strokeSeries(ctx, d.n, (i) => xa(d.t, i), (i) => ya(d.t, i), x, y, 1e9, {
           colour: d.st.colour,
           dash: d.st.dashArray,
           width: 1.6,
@@ -224,10 +223,7 @@ function createPlane(host: HTMLElement) {
       .attr('d', (d) => symbol(SYMBOLS[d.st.marker], 70)())
       .attr('fill', (d) => d.st.colour)
       .attr('stroke', themeColour('--bg'))
-      .attr('transform', (d) => {
-        const o = (d.n - 1) * stride + COL.theta;
-        return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
-      })
+      .attr('transform', (d) => `translate(${x(xa(d.t, d.n - 1))},${y(ya(d.t, d.n - 1))})`)
       .select('title')
       .each(function (d) {
         setText(this as Element, `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
