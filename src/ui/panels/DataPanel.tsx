@@ -16,6 +16,7 @@ import { useSettings, useStore, type RaceHeader, type RunState } from '../../sta
 import { fixed, int } from '../format';
 import { COMPONENT_COLOURS, METHOD_STYLE, TRUTH_STYLE } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { densityHistogram, extent, type DensityBin } from '../plot/histogram';
 import { sizeCanvas, strokeSeries } from '../plot/path';
@@ -46,9 +47,9 @@ function pointsCurve(key: string, style: LineStyle, width: number, pts: [number,
 export function DataPanel() {
   const figure = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  usePanelChart('Data', figure, () => createDataChart(figure, body.current!));
+  usePanelChart(PANEL_NAME.data, figure, () => createDataChart(figure, body.current!));
   return (
-    <Panel ref={figure} name="Data" className="panel-data" caption={<DataCaption />}>
+    <Panel ref={figure} name={PANEL_NAME.data} className="panel-data" caption={<DataCaption />}>
       <div ref={body} className="panel-body" />
     </Panel>
   );

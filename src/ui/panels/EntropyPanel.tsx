@@ -5,6 +5,7 @@ import { pendingKind } from '../../state/run-data';
 import { field } from '../../state/rows';
 import { fixed } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { methodSeries, switchMarkers, xExtent } from './series-data';
@@ -13,7 +14,7 @@ import { themeColour } from '../theme';
 export function EntropyPanel() {
   const figure = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  usePanelChart('Entropy', figure, () => {
+  usePanelChart(PANEL_NAME.entropy, figure, () => {
     const chart = createSeriesChart(body.current!);
     return {
       draw() {
@@ -41,7 +42,7 @@ export function EntropyPanel() {
     };
   });
   return (
-    <Panel ref={figure} name="Entropy" className="panel-entropy" caption={<EntropyCaption />}>
+    <Panel ref={figure} name={PANEL_NAME.entropy} className="panel-entropy" caption={<EntropyCaption />}>
       <div ref={body} className="panel-body" />
     </Panel>
   );

@@ -11,6 +11,7 @@ import { useStore, type MethodTrace, type XAxis } from '../../state/store';
 import { field } from '../../state/rows';
 import { fixed, logLik, sci } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { pow10Label } from '../plot/frame';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
@@ -26,7 +27,7 @@ export function LogLikPanel() {
   const figure = useRef<HTMLElement>(null);
   const topBody = useRef<HTMLDivElement>(null);
   const gapBody = useRef<HTMLDivElement>(null);
-  usePanelChart('Log-likelihood', figure, () => {
+  usePanelChart(PANEL_NAME.loglik, figure, () => {
     const top = createSeriesChart(topBody.current!, { bottom: 14, top: 20 });
     const gap = createSeriesChart(gapBody.current!);
     return {
@@ -96,7 +97,7 @@ export function LogLikPanel() {
     };
   });
   return (
-    <Panel ref={figure} name="Log-likelihood" className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
+    <Panel ref={figure} name={PANEL_NAME.loglik} className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
       <div ref={topBody} className="panel-body panel-body-short" />
       <div ref={gapBody} className="panel-body" />
     </Panel>

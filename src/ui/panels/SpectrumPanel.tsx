@@ -15,6 +15,7 @@ import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
 import { setText } from '../set-text';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createSeriesChart, type Series } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { shownRows, xExtent } from './series-data';
@@ -30,7 +31,7 @@ export function SpectrumPanel() {
   const mainBody = useRef<HTMLDivElement>(null);
   const curveBody = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
-  usePanelChart('Missing-information spectrum', figure, () => {
+  usePanelChart(PANEL_NAME.spectrum, figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
     return {
@@ -124,7 +125,7 @@ export function SpectrumPanel() {
   return (
     <Panel
       ref={figure}
-      name="Missing-information spectrum"
+      name={PANEL_NAME.spectrum}
       className="panel-spectrum"
       caption={<SpectrumCaption />}
       tools={<FocusSelect />}

@@ -15,6 +15,7 @@ import { useStore, type ContourGrid, type RunState } from '../../state/store';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
@@ -45,7 +46,7 @@ export function TrajectoryPanel() {
   const figure = useRef<HTMLElement>(null);
   const planeBody = useRef<HTMLDivElement>(null);
   const multiples = useRef<HTMLDivElement>(null);
-  usePanelChart('Parameter trajectories', figure, () => {
+  usePanelChart(PANEL_NAME.trajectories, figure, () => {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
@@ -124,7 +125,7 @@ export function TrajectoryPanel() {
   return (
     <Panel
       ref={figure}
-      name="Parameter trajectories"
+      name={PANEL_NAME.trajectories}
       className="panel-trajectories"
       caption={<TrajectoryCaption />}
       tools={<ShowStepsToggle />}
