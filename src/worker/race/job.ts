@@ -105,7 +105,7 @@ export function createJob(a: JobInput): Job {
     error: null,
     phases: a.phases,
     t0: a.t0,
-    guesses: [...a.guesses],
+    guesses: a.guesses.filter(Number.isFinite), // a copy: the job consumes it
     guess: null,
     guessBuilding: false,
   };
