@@ -1,7 +1,7 @@
 /** Degenerate fits, detected the same way for the optimum and for every method's run. */
 import { minEigenSym2 } from './linalg';
 import { stop } from './stop';
-import type { EStep, MixtureModel, StopReason, Theta } from './types';
+import type { MixtureEStep, MixtureModel, StopReason, Theta } from './types';
 
 
 /** Smallest variance (1D) or covariance eigenvalue (2D) of component k. */
@@ -20,7 +20,7 @@ export function symmetricComponents(dim: 1 | 2, t: Theta): boolean {
 }
 
 /** A component that emptied (fewer than D+1 effective points) or whose variance reached the floor. */
-export function collapse(model: MixtureModel, e: EStep): StopReason | null {
+export function collapse(model: Pick<MixtureModel, 'dim' | 'varianceFloor'>, e: MixtureEStep): StopReason | null {
   const { dim, varianceFloor: floor } = model;
   for (const k of [0, 1] as const) {
     const R = k === 0 ? e.R1 : e.R2;

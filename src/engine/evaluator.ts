@@ -1,9 +1,9 @@
 /** Counts E-steps (likelihood/gradient evaluations: the paper's cost unit) for one method's run. */
-import type { EStep, MixtureModel, Theta } from './types';
+import type { EStep, LatentModel, Theta } from './types';
 
 export class Evaluator {
   count = 0;
-  constructor(readonly model: MixtureModel) {}
+  constructor(readonly model: LatentModel) {}
 
   /** One E-step at θ, or null (still counted) when θ is outside the domain or L is not finite. */
   at(theta: Theta): EStep | null {

@@ -4,7 +4,7 @@
 import { hypot } from './detmath';
 import { minEigenSym2 } from './linalg';
 import { randomInt, randomLcg } from 'd3';
-import type { ExperimentState } from '../experiment/state';
+import type { RaceSpec, StartSpec } from './spec';
 import type { Dim, Theta } from './types';
 
 /** Sample mean: [x̄] (1D) or [x̄, ȳ] (2D). */
@@ -45,7 +45,7 @@ export function sampleVariance(data: Float64Array, dim: Dim): number {
 }
 
 /** The absolute variance floor: state.floor relative to the data's variance scale. */
-export const varianceFloor = (s: Pick<ExperimentState, 'floor' | 'dim'>, data: Float64Array): number =>
+export const varianceFloor = (s: Pick<RaceSpec, 'floor' | 'dim'>, data: Float64Array): number =>
   s.floor * sampleVariance(data, s.dim);
 
 /**
@@ -84,7 +84,7 @@ export function startIndices(init: number, data: Float64Array, dim: Dim): [numbe
  * the init seed, and both covariances equal to the sample covariance of all the data.
  */
 export function initialTheta(
-  state: Pick<ExperimentState, 'dim' | 'init' | 'start'>,
+  state: StartSpec,
   data: Float64Array,
 ): { theta: Theta; source: 'seed' | 'explicit' } {
   if (state.start) return { theta: Float64Array.from(state.start), source: 'explicit' };

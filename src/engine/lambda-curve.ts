@@ -3,7 +3,7 @@
  * only the truth's means move) and the same start rule. The curve behind "EM crawls when the
  * components overlap".
  */
-import type { ExperimentState } from '../experiment/state';
+import type { RaceSpec } from './spec';
 import { generateData, truthTheta } from './data';
 import { initialTheta, varianceFloor } from './init';
 import { computeOptimum } from './optimum';
@@ -15,7 +15,7 @@ export interface LambdaPoint {
   lambdaMax: number | null;
 }
 
-export function lambdaAt(state: ExperimentState): number | null {
+export function lambdaAt(state: RaceSpec): number | null {
   const data = generateData(state);
   const model = createModel(state.dim, data, varianceFloor(state, data));
   const optimum = computeOptimum(model, initialTheta(state, data).theta, truthTheta(state));
@@ -23,5 +23,5 @@ export function lambdaAt(state: ExperimentState): number | null {
   return Number.isFinite(lam) ? lam : null;
 }
 
-export const lambdaCurve = (state: ExperimentState, seps: readonly number[]): LambdaPoint[] =>
+export const lambdaCurve = (state: RaceSpec, seps: readonly number[]): LambdaPoint[] =>
   seps.map((sep) => ({ sep, lambdaMax: lambdaAt({ ...state, sep }) }));

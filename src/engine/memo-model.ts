@@ -8,9 +8,9 @@
  * method asks for, remembered or not.
  *
  * Stored flat in typed arrays with an open-addressing hash table, not as thousands of small objects:
- * a few thousand live EStep objects would be copied by every young-generation garbage collection.
+ * a few thousand live MixtureEStep objects would be copied by every young-generation garbage collection.
  */
-import type { EStep, MixtureModel, Theta } from './types';
+import type { MixtureEStep, MixtureModel, Theta } from './types';
 
 export interface MemoModel extends MixtureModel {
   /** E-steps served from memory, and computed. */
@@ -64,7 +64,7 @@ export function memoModel(model: MixtureModel): MemoModel {
     for (let k = 0; k < size; k++) table[slotOf(store.subarray(k * width, k * width + p), hash(store.subarray(k * width, k * width + p)))] = k;
   };
 
-  const estep = (theta: Theta): EStep => {
+  const estep = (theta: Theta): MixtureEStep => {
     if (statsLength >= 0) {
       const h = hash(theta);
       const s = slotOf(theta, h);

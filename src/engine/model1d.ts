@@ -1,13 +1,14 @@
 /**
  * One-dimensional two-component Gaussian mixture, θ = [π, μ1, μ2, v1, v2] (see types.ts).
- * All formulas: shared/reference/em-theory.md §6.
+ * All formulas: docs/theory.md §6.
  *
- * EStep.stats layout (sums centred at the CURRENT means, so no raw-moment cancellation):
+ * MixtureEStep.stats layout (sums centred at the CURRENT means, so no raw-moment cancellation):
  *   [S1 = Σ r(x−μ1), Q1 = Σ r(x−μ1)², S2 = Σ (1−r)(x−μ2), Q2 = Σ (1−r)(x−μ2)²]
  */
 import { expNeg, log, log1p, exp, sigmoid } from './detmath';
 import { BLOCK, NeumaierSums } from './summation';
-import type { EStep, MixtureModel, Theta } from './types';
+import { withMixtureHooks } from './mixture-hooks';
+import type { MixtureEStep, MixtureModel, Theta } from './types';
 
 const LOG_2PI = log(2 * Math.PI);
 const LN2 = Math.LN2;
@@ -43,7 +44,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
    * r = t·inv + (1−t)·q is exactly inv or exactly q, so for finite a, b every per-point term is the one a
    * branch would pick, summed in the same order: the result is bit-identical to the single-loop version.
    */
-  function estep(theta: Theta): EStep {
+  function estep(theta: Theta): MixtureEStep {
     const [pi, m1, m2, v1, v2] = theta;
     const c1 = log(pi) - 0.5 * (LOG_2PI + log(v1));
     const c2 = log1p(-pi) - 0.5 * (LOG_2PI + log(v2));
@@ -119,7 +120,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   }
 
   /** Standard M-step: v' = Q/R − (S/R)² is Σ r (x − μ')² / R written without cancellation. */
-  function mstep(e: EStep): Theta {
+  function mstep(e: MixtureEStep): Theta {
     const t = e.theta;
     const [S1, Q1, S2, Q2] = e.stats;
     const out = new Float64Array(5);
@@ -134,7 +135,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     return out;
   }
 
-  function gradient(e: EStep): Float64Array {
+  function gradient(e: MixtureEStep): Float64Array {
     const [pi, , , v1, v2] = e.theta;
     const [S1, Q1, S2, Q2] = e.stats;
     return Float64Array.of(
@@ -152,14 +153,14 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   const fromFree = (f: Float64Array): Theta =>
     Float64Array.of(sigmoid(f[0]), f[1], f[2], exp(f[3]), exp(f[4]));
 
-  function gradientFree(e: EStep): Float64Array {
+  function gradientFree(e: MixtureEStep): Float64Array {
     const [pi, , , v1, v2] = e.theta;
     const [S1, Q1, S2, Q2] = e.stats;
     return Float64Array.of(e.R1 - n * pi, S1 / v1, S2 / v2, 0.5 * (Q1 / v1 - e.R1), 0.5 * (Q2 / v2 - e.R2));
   }
 
   /** I_oc(θ) at any θ (§6.4): block diagonal in (π), (μ1, v1), (μ2, v2). */
-  function completeInfo(e: EStep): Float64Array {
+  function completeInfo(e: MixtureEStep): Float64Array {
     const pi = e.theta[0];
     const [S1, Q1, S2, Q2] = e.stats;
     const I = new Float64Array(25);
@@ -247,7 +248,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     return out;
   }
 
-  return {
+  return withMixtureHooks({
     dim: 1,
     p: 5,
     n,
@@ -263,5 +264,5 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     completeInfo,
     missingInfo,
     responsibilities,
-  };
+  });
 }

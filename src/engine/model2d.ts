@@ -1,8 +1,8 @@
 /**
- * 2-D two-component Gaussian mixture with full covariances (p = 11); formulas: em-theory.md §7.
+ * 2-D two-component Gaussian mixture with full covariances (p = 11); formulas: docs/theory.md §7.
  * θ layout and free (logit π, means, log-Cholesky) coordinates: see types.ts.
  *
- * EStep.stats (length 10), weighted sums centred at the *current* means μ_k of θ (e_nk = x_n − μ_k):
+ * MixtureEStep.stats (length 10), weighted sums centred at the *current* means μ_k of θ (e_nk = x_n − μ_k):
  *   [0, 1]    b1 = Σ r_n1 e_n1             [2, 3, 4]  vech A1 = Σ r_n1 e_n1 e_n1ᵀ  (xx, xy, yy)
  *   [5, 6]    b2 = Σ r_n2 e_n2             [7, 8, 9]  vech A2
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
@@ -10,7 +10,8 @@
 import { expNeg as importedExpNeg, exp, hypot, log, log1p, sigmoid } from './detmath';
 import { minEigenSym2 } from './linalg';
 import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
-import type { EStep, MixtureModel, Theta } from './types';
+import { withMixtureHooks } from './mixture-hooks';
+import type { MixtureEStep, MixtureModel, Theta } from './types';
 
 // Module-local copies: under tsx/CJS transforms an imported binding is a getter call on every use,
 // which cost ~3× in the hot loops.
@@ -107,7 +108,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
    * sums. Components are picked arithmetically with t = +(d ≥ 0) ∈ {0, 1} (no branch): r1 = t·big + (1−t)·small
    * is exactly big or exactly small, so the result is bit-identical to the single-loop version.
    */
-  function estep(theta: Theta): EStep {
+  function estep(theta: Theta): MixtureEStep {
     const c1 = component(theta, 0),
       c2 = component(theta, 1);
     // Locals, not closure variables or object fields, in the loops (kept in registers).
@@ -218,7 +219,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
    * decreases L (adding to the diagonal would also inflate λmax and lose that guarantee).
    * An empty component (R_k = 0) keeps its mean and (floored) covariance, as in model1d.
    */
-  function mstep(e: EStep): Theta {
+  function mstep(e: MixtureEStep): Theta {
     const th = e.theta,
       s = e.stats;
     const out = new Float64Array(11);
@@ -261,7 +262,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   }
 
   /** G_k = ½ Σ⁻¹(A_k − R_kΣ_k)Σ⁻¹ as (G11, G12, G22), and Σ⁻¹b_k. */
-  function componentGradient(e: EStep, k: 0 | 1) {
+  function componentGradient(e: MixtureEStep, k: 0 | 1) {
     const cp = component(e.theta, k);
     const s = e.stats,
       so = 5 * k;
@@ -275,7 +276,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     return { gmx, gmy, g11: 0.5 * G[0], g12: 0.25 * (G[1] + G[2]), g22: 0.5 * G[3] };
   }
 
-  function gradient(e: EStep): Float64Array {
+  function gradient(e: MixtureEStep): Float64Array {
     const pi = e.theta[0];
     const g = new Float64Array(11);
     // (R1 − Nπ)/(π(1−π)) written as R1/π − R2/(1−π): no cancellation against N.
@@ -327,7 +328,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   }
 
   /** Chain rule (§7.2): ∂L/∂logit π = R1 − Nπ; ∂L/∂Λ = 2GΛ (lower part), × e^{l} on the diagonal. */
-  function gradientFree(e: EStep): Float64Array {
+  function gradientFree(e: MixtureEStep): Float64Array {
     const th = e.theta;
     const pi = th[0];
     const g = new Float64Array(11);
@@ -351,7 +352,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   }
 
   /** I_oc at any θ from the §7.3 bilinear forms (b_k, A_k centred at the current means). */
-  function completeInfo(e: EStep): Float64Array {
+  function completeInfo(e: MixtureEStep): Float64Array {
     const p = 11;
     const I = new Float64Array(p * p);
     const set = (i: number, j: number, v: number) => {
@@ -484,7 +485,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     return r;
   }
 
-  return {
+  return withMixtureHooks({
     dim: 2,
     p: 11,
     n,
@@ -500,5 +501,5 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     completeInfo,
     missingInfo,
     responsibilities,
-  };
+  });
 }

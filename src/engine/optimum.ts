@@ -1,20 +1,16 @@
 /**
  * The reference optimum θ* of an experiment: the maximum EM reaches from the shared start, polished by
  * Newton until the EM fixed-point residual is ~1e-12 or below (rate diagnostics need θ* far beyond
- * ordinary tolerances; em-theory.md §10.7).
+ * ordinary tolerances; docs/theory.md §10.7).
  *
  * Plain EM can need 10⁴–10⁵ iterations when λ_max → 1, too slow for a slider. So while EM runs we
  * periodically try a Newton polish from EM's current point and accept it only when it lands where
  * EM is heading: within a few times the Aitken-predicted remaining distance ‖Δθ‖·ρ/(1−ρ), with ρ the
  * observed step ratio. That keeps θ* the point EM actually converges to.
  */
-import { collapse, symmetricComponents } from './degenerate';
-import { emResidual, newtonDirection, spectrumAt } from './diagnostics';
-import { EigenvalueDecomposition } from 'ml-matrix';
-import { solve, toMatrix } from './linalg';
-import { swapComponents } from './params';
+import { emResidual } from './diagnostics';
 import type { Optimum } from './trace';
-import type { EStep, MixtureModel, Theta } from './types';
+import type { EStep, LatentModel, Theta } from './types';
 import { axpy, norm2, normInf, sub } from './vec';
 
 const MAX_EM = 200_000;
@@ -32,10 +28,10 @@ const NEWTON_EVERY_MAX = 320;
  * step is at the rounding level, or null if I_o stops being PD, L drops, or it has not converged
  * within maxIter (Newton from inside its basin converges quadratically: a handful of steps).
  */
-export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 12): EStep | null {
+export function newtonPolish(model: LatentModel, start: EStep, maxIter = 12): EStep | null {
   let e = start;
   for (let k = 0; k < maxIter; k++) {
-    const dir = newtonDirection(model, e);
+    const dir = model.newtonDirection(e);
     if (!dir) return null;
     const theta = axpy(e.theta, 1, dir);
     if (model.domainError(theta) !== null) return null;
@@ -47,24 +43,7 @@ export function newtonPolish(model: MixtureModel, start: EStep, maxIter = 12): E
   return null;
 }
 
-/** Eigenvalues of DM for the report; falls back to the real parts of the general eigenproblem. */
-function optimumSpectrum(model: MixtureModel, e: EStep): Float64Array {
-  const sym = spectrumAt(model, e);
-  if (sym) return sym;
-  const p = model.p;
-  const ioc = model.completeInfo(e);
-  const im = model.missingInfo(e.theta);
-  const dm = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    const col = solve(ioc, Float64Array.from({ length: p }, (_, i) => im[i * p + j]), p);
-    if (!col) return new Float64Array(0);
-    for (let i = 0; i < p; i++) dm[i * p + j] = col[i];
-  }
-  const ev = new EigenvalueDecomposition(toMatrix(dm, p)).realEigenvalues;
-  return Float64Array.from(ev.filter(Number.isFinite)).sort().reverse();
-}
-
-export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta | null): Optimum {
+export function computeOptimum(model: LatentModel, theta0: Theta, truth: Theta | null): Optimum {
   let e = model.estep(theta0);
   let prevStep = Infinity;
   let polished: EStep | null = null;
@@ -94,18 +73,18 @@ export function computeOptimum(model: MixtureModel, theta0: Theta, truth: Theta 
   // Report θ* with the truth's labels, for people; methods are compared to it label-blind.
   let theta = e.theta;
   if (truth) {
-    const swapped = swapComponents(model.dim, theta);
+    const swapped = model.swapLabels(theta);
     if (norm2(sub(swapped, truth)) < norm2(sub(theta, truth))) theta = swapped;
   }
   if (theta !== e.theta) e = model.estep(theta);
-  const bad = symmetricComponents(model.dim, e.theta)
+  const bad = model.symmetric(e.theta)
     ? 'both components are identical: a saddle where π is unidentified and λ_max = 1'
-    : collapse(model, e)?.message ?? null;
+    : model.degenerate(e)?.message ?? null;
   return {
     theta: e.theta,
     logLik: e.logLik,
     degenerate: bad,
-    eigenvalues: optimumSpectrum(model, e),
+    eigenvalues: model.fullSpectrum(e),
     emResidual: emResidual(model, e),
     gradNorm: norm2(model.gradientFree(e)),
   };

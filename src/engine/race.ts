@@ -2,22 +2,19 @@
  * A race: every chosen method from one shared start on one data set, with the stop rules applied
  * uniformly. Advanced incrementally (the worker streams rows) or to the end (CLI, tests).
  */
-import type { ExperimentState } from '../experiment/state';
 import { generateData, truthTheta } from './data';
-import { collapse, symmetricComponents } from './degenerate';
-import { spectrumAt } from './diagnostics';
-import { alignedError } from './params';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
-import { FACTORIES } from './methods';
+import { methodSpec } from './methods/registry';
 import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
+import type { RaceSpec, RunSettings } from './spec';
 import { stop } from './stop';
 import type { MethodRun, Optimum, Race, TraceRow } from './trace';
-import type { EStep, MethodId, MixtureModel, StopReason, Theta } from './types';
-import { norm2, normInf } from './vec';
+import type { EStep, LatentModel, MethodId, MixtureModel, StopReason, Theta } from './types';
+import { norm2, normInf, sub } from './vec';
 
 export interface RaceOptions {
   /**
@@ -40,10 +37,10 @@ export function createModel(dim: 1 | 2, data: Float64Array, floor: number): Mixt
 }
 
 /** Why no method can usefully start from a valid θ⁰, or null. */
-export function startProblem(model: MixtureModel, theta: Theta): StopReason | null {
-  const { p, n, dim } = model;
+export function startProblem(model: LatentModel, theta: Theta): StopReason | null {
+  const { p, n } = model;
   if (n < 2 * p) return stop('too-few-points', `N = ${n} points cannot determine ${p} parameters (need at least ${2 * p})`);
-  if (symmetricComponents(dim, theta))
+  if (model.symmetric(theta))
     return stop(
       'symmetric-start',
       'both components start identical, so every point gets the same responsibility for each and they can never separate (π is unidentified, λ_max = 1); drag the start means apart or pick another start',
@@ -60,7 +57,7 @@ interface Lane {
   spectrum: boolean;
 }
 
-export async function createRace(state: ExperimentState, options: RaceOptions = {}): Promise<Race> {
+export async function createRace(state: RaceSpec, options: RaceOptions = {}): Promise<Race> {
   const data = generateData(state);
   const truth = truthTheta(state);
   const model = createModel(state.dim, data, varianceFloor(state, data));
@@ -71,10 +68,10 @@ export async function createRace(state: ExperimentState, options: RaceOptions = 
 
 /** The race on a given model and start (tests and the CLI's explicit data use this directly). */
 export async function raceOnModel(
-  model: MixtureModel,
+  model: LatentModel,
   init: Theta,
   truth: Theta | null,
-  state: Pick<ExperimentState, 'methods' | 'iters' | 'tol' | 'gtol' | 'tau' | 'burn' | 'gstep' | 'lr' | 'opt'>,
+  state: RunSettings,
   options: RaceOptions = {},
 ): Promise<Race> {
   const startE = model.domainError(init) === null ? model.estep(init) : null;
@@ -96,7 +93,7 @@ export async function raceOnModel(
     entropy: e.entropy,
     gradNorm: norm2(model.gradientFree(e)),
     step,
-    ...(spectrum ? { eigenvalues: spectrumAt(model, e) } : {}),
+    ...(spectrum ? { eigenvalues: model.spectrum(e) } : {}),
   });
 
   const lanes: Lane[] = [];
@@ -106,14 +103,14 @@ export async function raceOnModel(
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await FACTORIES[method]({ model, ev, start: startE, options: methodOptions });
+    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
 
   const judge = (lane: Lane, out: StepOutcome, prev: TraceRow, row: TraceRow): StopReason | null => {
     if (out.stop) return out.stop;
-    const c = collapse(model, out.e);
+    const c = model.degenerate(out.e);
     if (c) return c;
     const gap = optimum.logLik - row.logLik;
     let converged: StopReason | null = null;
@@ -125,7 +122,7 @@ export async function raceOnModel(
       if (lane.flat >= REL_DL_PATIENCE) converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
     }
     if (converged) {
-      const err = alignedError(model.dim, row.theta, optimum.theta);
+      const err = Math.min(normInf(sub(row.theta, optimum.theta)), normInf(sub(model.swapLabels(row.theta), optimum.theta)));
       const dL = row.logLik - optimum.logLik;
       if (err > 1e-4 * Math.max(1, normInf(optimum.theta)) && Math.abs(dL) > Math.max(10 * state.tol, 1e-9 * Math.abs(optimum.logLik)))
         return stop(

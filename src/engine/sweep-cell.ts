@@ -16,17 +16,15 @@
  * race's EM lane (and the hybrid's EM phase) replays the walk from memory. That skips the optimum's
  * own walk over the same iterates (tests/unit/sweep-cell.test.ts checks that no count changes).
  */
-import type { MapTask } from '../experiment/sweep/plan';
-import type { ExperimentState } from '../experiment/state';
+import type { RaceSpec } from './spec';
 import { generateData, truthTheta } from './data';
 import { initialTheta, varianceFloor } from './init';
-import { collapse } from './degenerate';
 import { lambdaAt } from './lambda-curve';
 import { memoModel } from './memo-model';
 import { computeOptimum } from './optimum';
 import { createModel, raceOnModel } from './race';
 import type { MethodRun, TraceRow } from './trace';
-import type { EStep, MethodId, MixtureModel, StopCode } from './types';
+import type { EStep, LatentModel, MethodId, StopCode } from './types';
 
 /** Stops where L stalled at the float64 floor: at θ* itself when L is within tol of L* there. */
 const STALLS: readonly StopCode[] = ['converged-rel-dl', 'line-search-failed'];
@@ -63,7 +61,7 @@ const WALK_MARGIN = 1e-2;
  * go, estimated by Aitken from the last two increments of L (ΔL·a/(1 − a), a = ΔL_k/ΔL_{k−1} → λ_max²),
  * is below `margin`. Only decides where θ* is computed from: a wrong estimate costs time, never accuracy.
  */
-export function walkEM(model: MixtureModel, start: EStep, maxIterations: number, margin: number): EStep {
+export function walkEM(model: LatentModel, start: EStep, maxIterations: number, margin: number): EStep {
   let e = start;
   let prevDL = NaN;
   for (let k = 0; k < maxIterations; k++) {
@@ -73,7 +71,7 @@ export function walkEM(model: MixtureModel, start: EStep, maxIterations: number,
     if (!Number.isFinite(next.logLik)) break;
     const dL = next.logLik - e.logLik;
     e = next;
-    if (!(dL > 0) || collapse(model, e)) break;
+    if (!(dL > 0) || model.degenerate(e)) break;
     const a = dL / prevDL;
     if (a > 0 && a < 1 && (dL * a) / (1 - a) < margin) break;
     prevDL = dL;
@@ -83,7 +81,7 @@ export function walkEM(model: MixtureModel, start: EStep, maxIterations: number,
 
 /** Everything one cell needs; `experiment` supplies the mixture's other settings (see SweepSpec). */
 export interface CellTask {
-  readonly experiment: ExperimentState;
+  readonly experiment: RaceSpec;
   readonly sep: number;
   readonly n: number;
   /** Data seed of this replicate. */
@@ -127,7 +125,7 @@ export interface CellResult {
 }
 
 export async function runCell(task: CellTask): Promise<CellResult> {
-  const state: ExperimentState = { ...task.experiment, sep: task.sep, n: task.n, seed: task.seed };
+  const state: RaceSpec = { ...task.experiment, sep: task.sep, n: task.n, seed: task.seed };
   const failed = (reason: string): CellResult => ({
     sep: task.sep,
     seed: task.seed,
@@ -176,6 +174,16 @@ export async function runCell(task: CellTask): Promise<CellResult> {
 }
 
 /** λ_max at θ* for one rate-map point (null where DM's spectrum is undefined: a degenerate θ*). */
+/** One rate-map point: λ_max at θ* of the experiment's data seed at this separation and w (or vr). */
+export interface MapTask {
+  readonly experiment: RaceSpec;
+  readonly n: number;
+  readonly sep: number;
+  /** The map's second axis. */
+  readonly axis: 'w' | 'vr';
+  readonly value: number;
+}
+
 export function rateMapPoint(task: MapTask): number | null {
   try {
     return lambdaAt({ ...task.experiment, n: task.n, sep: task.sep, [task.axis]: task.value });

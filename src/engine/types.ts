@@ -12,58 +12,91 @@
 export type Dim = 1 | 2;
 export type Theta = Float64Array;
 
-/** What one E-step (one pass over the data) yields at θ. */
+export type ModelFamily = 'mixture' | 'hmm';
+
+/** What one E-step (one pass over the data) yields at θ, for any latent-variable model. */
 export interface EStep {
   readonly theta: Theta;
-  /** L(θ) = Σ log Σ_k π_k N(x | μ_k, Σ_k), summed with compensation. */
+  /** L(θ), summed with compensation. */
   readonly logLik: number;
-  /** Normalised posterior entropy H ∈ [0, 1]. */
+  /** Normalised posterior entropy H ∈ [0, 1] of the hidden labels (the hybrid's switching signal). */
   readonly entropy: number;
-  /** R1 = Σ r_n1; R2 = N − R1. */
-  readonly R1: number;
-  readonly R2: number;
   /**
-   * Model-specific weighted sums, centred at the *current* means (so the M-step and the
-   * gradients need no cancellation-prone raw moments). Layout documented in each model file.
+   * Model-specific expected sufficient statistics (mixture: sums centred at the *current* means, so
+   * the M-step and the gradients need no cancellation-prone raw moments). Layout in each model file.
    */
   readonly stats: Float64Array;
 }
 
-export interface MixtureModel {
+/** The mixture's E-step also carries the expected counts of each component. */
+export interface MixtureEStep extends EStep {
+  /** R1 = Σ r_n1; R2 = N − R1. */
+  readonly R1: number;
+  readonly R2: number;
+}
+
+/**
+ * What every latent-variable model offers the methods, the race and the diagnostics: the mixture
+ * (model1d.ts, model2d.ts) and, by the same interface, other families (the HMM). A method sees only
+ * this, so it runs on any family. An `e` passed back to a model must come from that model's estep.
+ */
+export interface LatentModel {
+  readonly family: ModelFamily;
+  /** Dimension of one observation (the HMM's are 1-D). */
   readonly dim: Dim;
-  /** Number of free parameters: 5 (1D) or 11 (2D). */
+  /** Number of free parameters. */
   readonly p: number;
+  /** Number of observations (points, or the sequence length T). */
   readonly n: number;
   /** 1D: x_n. 2D: interleaved x_n, y_n (length 2n). */
   readonly data: Float64Array;
   /** Smallest variance (1D) / smallest covariance eigenvalue (2D) the M-step may return. */
   readonly varianceFloor: number;
+  /** Free coordinates that are logs of scales: a line search caps how far one step moves them (a collapse). */
+  readonly logScaleFree: readonly number[];
 
-  /** null when θ is a valid point (π ∈ (0,1), finite, variances/covariances > floor·(1−ε) and PD), else why not. */
+  /** null when θ is a valid point (finite, probabilities inside (0,1), scales above the floor), else why not. */
   domainError(theta: Theta): string | null;
-  /** One E-step: O(N), one pass. */
+  /** One E-step: one pass over the data. */
   estep(theta: Theta): EStep;
-  /** The standard M-step (new means in the variance update), floored at varianceFloor. */
+  /** The M-step (EM's map is θ → mstep(estep(θ))), floored at varianceFloor. */
   mstep(e: EStep): Theta;
-  /** ∇_θ L in natural coordinates (vech for 2D covariances: (G11, 2·G12, G22)). */
+  /** ∇_θ L in natural coordinates. */
   gradient(e: EStep): Float64Array;
   toFree(theta: Theta): Float64Array;
   fromFree(phi: Float64Array): Theta;
   /** ∇_φ L in free coordinates. */
   gradientFree(e: EStep): Float64Array;
+  /** The Newton step d (θ + d) with the observed information I_o, or null where I_o is not positive definite. */
+  newtonDirection(e: EStep): Float64Array | null;
+  /** Eigenvalues of DM(θ), descending, or null where they are undefined (I_oc not positive definite). */
+  spectrum(e: EStep): Float64Array | null;
+  /** The DM spectrum for reports: `spectrum`, else the real parts of the general eigenproblem (p values at most). */
+  fullSpectrum(e: EStep): Float64Array;
+  /** Why the fit at e is degenerate (a component emptied or collapsed onto the variance floor), or null. */
+  degenerate(e: EStep): StopReason | null;
+  /** θ with the two hidden labels exchanged (the same likelihood). */
+  swapLabels(theta: Theta): Theta;
+  /** Both labels describe the same component: the posterior never tells them apart. */
+  symmetric(theta: Theta): boolean;
+}
+
+export interface MixtureModel extends LatentModel {
+  readonly family: 'mixture';
+  estep(theta: Theta): MixtureEStep;
+  mstep(e: MixtureEStep): Theta;
+  /** ∇_θ L in natural coordinates (vech for 2D covariances: (G11, 2·G12, G22)). */
+  gradient(e: MixtureEStep): Float64Array;
+  gradientFree(e: MixtureEStep): Float64Array;
   /** I_oc(θ) = −∇²_θ' Q(θ'|θ) at θ' = θ, p×p row-major, valid at any θ (no extra pass). */
-  completeInfo(e: EStep): Float64Array;
+  completeInfo(e: MixtureEStep): Float64Array;
   /** I_m(θ) = Σ r(1−r) d dᵀ, p×p row-major (one extra pass). */
   missingInfo(theta: Theta): Float64Array;
   /** r_n1 for every point. */
   responsibilities(theta: Theta, out?: Float64Array): Float64Array;
 }
 
-export type MethodId = 'em' | 'grad' | 'ecg' | 'hybrid' | 'squarem' | 'newton' | 'adam';
-export const METHOD_IDS: readonly MethodId[] = ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'];
-
-/** What kind of update an iteration took (the hybrid and Newton mix kinds). */
-export type StepKind = 'start' | 'em' | 'grad' | 'cg' | 'squarem' | 'newton' | 'adam' | 'momentum';
+export type { MethodId, StepKind } from './methods/registry';
 
 export type StopCode =
   | 'converged-gap'

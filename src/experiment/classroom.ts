@@ -4,6 +4,7 @@
  * changed, by any route (controls, keyboard shortcuts, dragging, scenarios). Both live in the URL
  * beside the experiment (page-keys.ts) and round-trip canonically like the experiment's keys.
  */
+import { KEYS, KEY_ORDER, type Key } from './keys';
 import type { ExperimentState } from './state';
 import { CLASSROOM_KEYS } from './page-keys';
 import type { Repair } from './codec';
@@ -18,13 +19,11 @@ export interface Classroom {
 
 export const NO_CLASSROOM: Classroom = Object.freeze({ hide: [], lock: [] }) as unknown as Classroom;
 
-/** The experiment keys each group's controls change ('settings' is the whole settings column). */
-const GROUP_KEYS: Record<Exclude<ControlGroup, 'settings' | 'share' | 'scenarios'>, readonly (keyof ExperimentState)[]> = {
-  mixture: ['dim', 'n', 'sep', 'w', 'vr', 'aspect', 'rot', 'seed'],
-  start: ['init', 'start'],
-  methods: ['methods', 'tau', 'burn', 'gstep', 'lr', 'opt'],
-  stop: ['iters', 'tol', 'gtol', 'floor'],
-};
+type KeyedGroup = Exclude<ControlGroup, 'settings' | 'share' | 'scenarios'>;
+/** The experiment keys each group's controls change ('settings' is the whole settings column): the key table's groups. */
+const GROUP_KEYS = Object.fromEntries(
+  (['mixture', 'start', 'methods', 'stop'] as const).map((g) => [g, KEY_ORDER.filter((k) => KEYS[k].group === g)]),
+) as unknown as Record<KeyedGroup, readonly Key[]>;
 
 const isGroup = (t: string): t is ControlGroup => (CONTROL_GROUPS as readonly string[]).includes(t);
 

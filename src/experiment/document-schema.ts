@@ -8,8 +8,8 @@
  * document's `dim`; cross-field rules (state ⇄ query ⇄ dim, trace order and cost) in superRefine.
  */
 import { z } from 'zod';
-import { STEP_KINDS } from '../engine/step-kinds';
-import { METHOD_IDS, type StopCode } from '../engine/types';
+import { METHOD_IDS, STEP_KINDS } from '../engine/methods/registry';
+import type { StepKind, StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
 import { DOCUMENT_SCHEMA } from './document';
 import { ExperimentStateSchema } from './schema';
@@ -26,7 +26,8 @@ export const STOP_CODES = [
   'too-few-points',
   'other-stationary-point',
 ] as const satisfies readonly StopCode[];
-// Compile-time exhaustiveness: adding a StopCode without listing it here is a type error (StepKind: step-kinds.ts).
+// Compile-time exhaustiveness: adding a StopCode without listing it here is a type error. (Step kinds
+// and method ids come from the method registry, whose rows are the specification of both.)
 const exhaustive = <T extends never>(): T | undefined => undefined;
 exhaustive<Exclude<StopCode, (typeof STOP_CODES)[number]>>();
 
@@ -93,7 +94,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
               params,
               entropy: finite.refine((x) => x >= 0 && x <= 1, 'H must be in [0, 1]'),
               gradNorm: finite.refine((x) => x >= 0, 'must be ≥ 0'),
-              step: z.enum(STEP_KINDS),
+              step: z.enum(STEP_KINDS as [StepKind, ...StepKind[]]),
               // --diagnostics only:
               gap: finite.optional(),
               eigenvalues: z.array(finite).nullable().optional(),

@@ -1,11 +1,11 @@
 /**
- * The separation slider's track (its range and step: separations.ts). The page asks the race worker
- * to precompute the values one step either side of the current one (a nudge of the slider), so they
- * must be the values the slider itself produces.
+ * The separation slider's track (its range and step: the key table's `sep` control). The page asks
+ * the race worker to precompute the values one step either side of the current one (a nudge of the
+ * slider, race-sync.ts), so they must be the values the slider itself produces.
  */
-import { SEP_SLIDER } from './separations';
+import { KEYS } from './keys';
 
-export { SEP_SLIDER };
+export const SEP_SLIDER = KEYS.sep.control;
 
 const onTrack = (v: number): number => Number(v.toFixed(2));
 

@@ -7,11 +7,11 @@
  * start, dimension, a scenario (preset) and Reset, which rewind it to 0. View changes (cursor,
  * x-axis, speed, focus) never recompute anything.
  */
-import type { Dim, MethodId } from '../engine/types';
+import type { MethodId } from '../engine/types';
 import { lockedKeys } from '../experiment/classroom';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import type { Preset } from '../experiment/presets';
-import { DEFAULT_STATE, SEED_MAX } from '../experiment/schema';
+import { SEED_MAX } from '../experiment/schema';
 import type { ExperimentState } from '../experiment/state';
 import { frontier, isCurrent, lastIteration } from './run-data';
 import { useStore, type ViewState } from './store';
@@ -165,10 +165,6 @@ export const newStart = (): void => {
   setConfig({ init: (init + 1) % (SEED_MAX + 1), start: null, it: 0 }, 'push');
 };
 
-export function setDim(dim: Dim): void {
-  // 2D-only keys keep their defaults in 1D (the codec's rule); an explicit start has the wrong length.
-  setConfig({ dim, start: null, aspect: DEFAULT_STATE.aspect, rot: DEFAULT_STATE.rot, it: 0 }, 'push');
-}
 
 export function toggleMethod(id: MethodId, on: boolean): void {
   const { config, view } = useStore.getState();

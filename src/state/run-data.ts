@@ -78,7 +78,7 @@ export interface ObservedRates {
 }
 
 /**
- * Observed linear rates from a trace (em-theory §4): the ratios are taken where the error is
+ * Observed linear rates from a trace (docs/theory.md §4): the ratios are taken where the error is
  * small enough to be asymptotic and large enough to be above float64 noise.
  * Parameter error uses the closer of the two labellings of θ*.
  */
@@ -104,7 +104,7 @@ export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity
     gaps.push(h.optimum.logLik - logLik(trace, i));
   }
   const scale = Math.max(1, Math.abs(h.optimum.logLik));
-  // Windows as in em-theory §4; the gap's floor rises with |L*| (float64 resolution of L).
+  // Windows as in docs/theory.md §4; the gap's floor rises with |L*| (float64 resolution of L).
   // A wider window than the CLI's (up to 1e-2) so the panel has a reading early in a run; ≥ 3 ratios.
   const pr = windowRatio(errs, [1e-10, 1e-2], 3);
   const gr = windowRatio(gaps, [Math.max(1e-10, 64 * Number.EPSILON * scale), 1e-2], 3);
@@ -152,5 +152,5 @@ export function alignedReference(run: RunState): { optimum: Float64Array; truth:
   return b < a ? { optimum: swapped, truth: swapComponents(h.dim, h.truth) } : { optimum: star, truth: h.truth };
 }
 
-/** The DM eigenvalues that can be non-zero: (p+1)/2 of p (em-theory §3.4). */
+/** The DM eigenvalues that can be non-zero: (p+1)/2 of p (docs/theory.md §3.4). */
 export const nonZeroEigenCount = (p: number): number => (p + 1) / 2;

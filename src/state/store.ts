@@ -1,9 +1,13 @@
 /**
- * The app's single source of truth (zustand), in three slices:
+ * The app's main store (zustand), one of the page's four: the sweep (sweep-store.ts), the article's
+ * reading preferences (article-prefs.ts) and the trajectory panel's step arrows (local-steps-store.ts)
+ * keep stores of their own. Its three main slices:
  *   config — the ExperimentState, mirrored in the URL (url-sync.ts); includes the cursor `it`;
  *   view   — how it is shown (x-axis, playing, speed, focus method); x-axis and speed are
  *            remembered locally as preferences, never the experiment (the URL wins);
- *   run    — what the worker computed for the current settings: runtime only, never persisted.
+ *   run    — what the worker computed for the current settings: runtime only, never persisted;
+ * beside them the URL's repair notes, the classroom settings, the last scenario, the worker error
+ * and the toast (AppState below).
  * Actions live in actions.ts; frame-rate consumers read with getState() inside the frame loop.
  */
 import { create } from 'zustand';

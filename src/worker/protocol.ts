@@ -8,7 +8,7 @@
  * settings it belongs to; the UI drops replies from older epochs (latest settings win).
  */
 import type { PlaneSteps } from '../engine/local-steps';
-import { STEP_KINDS } from '../engine/step-kinds';
+import { STEP_KINDS } from '../engine/methods/registry';
 import type { MethodId, StepKind, StopReason } from '../engine/types';
 
 /** Step kinds as numbers (their index in STEP_KINDS), so a row fits in a Float64Array. */

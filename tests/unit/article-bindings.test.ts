@@ -10,7 +10,7 @@ import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { LocalStepsState } from '../../src/state/local-steps-store';
 import { emptyRun, type AppState, type MethodTrace, type RunState } from '../../src/state/store';
 import * as B from '../../src/ui/article/bindings';
-import { STEP_KINDS } from '../../src/engine/step-kinds';
+import { STEP_KINDS } from '../../src/engine/methods/registry';
 import { COL, rowStride, type RaceHeader } from '../../src/worker/protocol';
 
 const P = 5;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METHOD_IDS, type MethodId } from '../../src/engine/types';
+import { METHOD_IDS } from '../../src/engine/methods/registry';
+import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
 import {
   BOUNDS,

@@ -5,7 +5,7 @@
  *  - the Newton step against a solve with a finite-difference Hessian (central differences of the
  *    reference's textbook gradient), by plain Gaussian elimination written here;
  *  - the plane projections, angle and length ratio against the full vectors, and in 1D the
- *    exact identity μ_k' − μ_k = (σ_k²/R_k) ∂L/∂μ_k (em-theory §2.3) from the reference responsibilities.
+ *    exact identity μ_k' − μ_k = (σ_k²/R_k) ∂L/∂μ_k (docs/theory.md §2.3) from the reference responsibilities.
  */
 import { describe, expect, it } from 'vitest';
 import { generateData } from '../../src/engine/data';
@@ -170,7 +170,7 @@ describe.each([1, 2] as const)('%iD', (dim) => {
   });
 });
 
-describe('1D: EM preconditions the means’ gradient by σ_k²/R_k (em-theory §2.3)', () => {
+describe('1D: EM preconditions the means’ gradient by σ_k²/R_k (docs/theory.md §2.3)', () => {
   const { data, model, init } = setup(1, 1.5);
   it('so the angle is the one between (σ₁²g₁/R₁, σ₂²g₂/R₂) and (g₁, g₂)', () => {
     const theta = emIterate(model, init, 2);

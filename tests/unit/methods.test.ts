@@ -15,7 +15,8 @@ import { createModel1D } from '../../src/engine/model1d';
 import { createModel2D } from '../../src/engine/model2d';
 import { createRace, raceOnModel } from '../../src/engine/race';
 import type { Race } from '../../src/engine/trace';
-import { METHOD_IDS, type Dim, type MethodId, type MixtureModel, type Theta } from '../../src/engine/types';
+import { METHOD_IDS } from '../../src/engine/methods/registry';
+import type { Dim, MethodId, MixtureModel, Theta } from '../../src/engine/types';
 import { runDocument } from '../../src/experiment/document';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { ExperimentState } from '../../src/experiment/state';
@@ -136,7 +137,7 @@ describe('monotonicity', () => {
     expect(rows.length).toBeGreaterThan(10);
     let worst = 0;
     for (let k = 1; k < rows.length; k++) {
-      // a few ulps of |L| is the float64 resolution of L itself (em-theory.md §12.5)
+      // a few ulps of |L| is the float64 resolution of L itself (docs/theory.md §12.5)
       const ulps = (rows[k].logLik - rows[k - 1].logLik) / (Number.EPSILON * Math.abs(rows[k - 1].logLik));
       worst = Math.min(worst, ulps);
     }

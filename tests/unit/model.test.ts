@@ -31,7 +31,7 @@ afterAll(() => {
 
 // ---------- data and parameter points ----------
 
-/** π = 0.4; 1D: N(0,1) vs N(sep, 1.3²); 2D: the §0.4 covariances, means (0,0) and (sep,0). */
+/** π = 0.4; 1D: N(0,1) vs N(sep, 1.3²); 2D: Σ₁ = [[1, .5], [.5, 1]], Σ₂ = [[1, −.3], [−.3, .6]], means (0,0) and (sep,0). */
 function makeData(dim: Dim, seed: number, n: number, sep: number): Float64Array {
   const rng = randomLcg(seed);
   const z = randomNormal.source(rng)(0, 1);

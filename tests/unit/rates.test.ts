@@ -1,5 +1,5 @@
 /**
- * Convergence-rate theory (em-theory.md §3, §4, §10.7, §10.8) checked on the app's own data.
+ * Convergence-rate theory (docs/theory.md §3, §4, §10.7, §10.8) checked on the app's own data.
  *
  * Every comparison sets two independent derivations side by side:
  *  - DM from the analytic information matrices (linalg.dmMatrix / dmSpectrum) vs central differences

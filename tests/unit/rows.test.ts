@@ -4,7 +4,7 @@
  * and appending batches and spectra in pieces, as the pulls deliver them.
  */
 import { describe, expect, it } from 'vitest';
-import { STEP_KINDS } from '../../src/engine/step-kinds';
+import { STEP_KINDS } from '../../src/engine/methods/registry';
 import type { StepKind } from '../../src/engine/types';
 import { appendBatch, appendSpectra, eigenColumn, field, rowView, stepAt, thetaColumn, thetaCopy, thetaView } from '../../src/state/rows';
 import type { MethodTrace } from '../../src/state/store';

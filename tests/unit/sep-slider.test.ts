@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURVE_SEPS } from '../../src/experiment/separations';
+import { CURVE_SEPS } from '../../src/experiment/curve-seps';
 import { SEP_SLIDER, sepNotches } from '../../src/experiment/sep-slider';
 
 describe('the separation slider notches the worker precomputes', () => {

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METHOD_IDS, type MethodId } from '../../src/engine/types';
+import { METHOD_IDS } from '../../src/engine/methods/registry';
+import type { MethodId } from '../../src/engine/types';
 import { decodeQuery, encodeQuery } from '../../src/experiment/codec';
 import { DEFAULT_STATE, roundTo } from '../../src/experiment/schema';
 import { decodeSweep, encodeSweep, SWEEP_KEYS } from '../../src/experiment/sweep/codec';

@@ -3,7 +3,7 @@
  * free coordinates, every value/gradient served by one E-step (Fisher identity), strong-Wolfe line
  * search, restart with the gradient when β < 0 or the direction is not an ascent direction.
  */
-import type { EStep, MixtureModel } from '../types';
+import type { EStep, LatentModel } from '../types';
 import type { Evaluator } from '../evaluator';
 import { stop } from '../stop';
 import { strongWolfe } from './linesearch';
@@ -11,7 +11,7 @@ import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 import { dot, norm2 } from '../vec';
 
 /** The CG state machine, shared by ECG and the hybrid's CG phase. */
-export function cgStepper(model: MixtureModel, ev: Evaluator, e0: EStep) {
+export function cgStepper(model: LatentModel, ev: Evaluator, e0: EStep) {
   let e = e0;
   let phi = model.toFree(e.theta);
   let g = model.gradientFree(e);
@@ -45,5 +45,5 @@ export function cgStepper(model: MixtureModel, ev: Evaluator, e0: EStep) {
 
 export function createECG(ctx: MethodContext): Optimizer {
   const step = cgStepper(ctx.model, ctx.ev, ctx.start);
-  return { id: 'ecg', step };
+  return { step };
 }

@@ -17,7 +17,6 @@ export function createGradient(ctx: MethodContext): Optimizer {
   const fixed = ctx.options.gstep;
 
   return {
-    id: 'grad',
     step(): StepOutcome {
       if (fixed > 0) {
         const x = axpy(phi, fixed / model.n, g);

@@ -4,7 +4,7 @@
  * non-finite L counts as "too far" and the search backs off: no NaN ever becomes the current point.
  */
 import type { Evaluator } from '../evaluator';
-import type { EStep, MixtureModel } from '../types';
+import type { EStep, LatentModel } from '../types';
 import { axpy, dot } from '../vec';
 
 export interface LineResult {
@@ -16,10 +16,9 @@ export interface LineResult {
 }
 
 /** Largest α that moves no log-variance / log-Cholesky-diagonal coordinate by more than `cap` (extrapolation into a collapse). */
-export function maxStep(model: MixtureModel, d: Float64Array, cap = 3): number {
-  const logScale = model.dim === 1 ? [3, 4] : [5, 7, 8, 10];
+export function maxStep(model: LatentModel, d: Float64Array, cap = 3): number {
   let m = 0;
-  for (const i of logScale) m = Math.max(m, Math.abs(d[i]));
+  for (const i of model.logScaleFree) m = Math.max(m, Math.abs(d[i]));
   return m > 0 ? cap / m : Infinity;
 }
 

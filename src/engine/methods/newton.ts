@@ -4,7 +4,6 @@
  * a maximum), or the Newton point does not increase L after a few halvings, take an EM step instead.
  * Cost: the I_m pass counts as one E-step, plus one per trial point.
  */
-import { newtonDirection } from '../diagnostics';
 import { stop } from '../stop';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 import { axpy } from '../vec';
@@ -21,10 +20,9 @@ export function createNewton(ctx: MethodContext): Optimizer {
   };
 
   return {
-    id: 'newton',
     step(): StepOutcome {
       ev.count++; // the pass over the data for I_m
-      const dir = newtonDirection(model, e);
+      const dir = model.newtonDirection(e);
       if (!dir) return emStep();
       for (let t = 1; t >= 1 / 8; t /= 2) {
         const next = ev.at(axpy(e.theta, t, dir));

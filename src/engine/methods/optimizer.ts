@@ -1,6 +1,6 @@
 /** The one small interface every method implements. */
 import type { Evaluator } from '../evaluator';
-import type { EStep, MethodId, MixtureModel, StepKind, StopReason } from '../types';
+import type { EStep, LatentModel, StepKind, StopReason } from '../types';
 
 export interface MethodOptions {
   /** Hybrid: entropy threshold and EM burn-in. */
@@ -14,7 +14,7 @@ export interface MethodOptions {
 }
 
 export interface MethodContext {
-  readonly model: MixtureModel;
+  readonly model: LatentModel;
   /** Counts every E-step the method asks for. */
   readonly ev: Evaluator;
   /** E-step at the shared start (already counted). */
@@ -31,7 +31,6 @@ export interface StepOutcome {
 }
 
 export interface Optimizer {
-  readonly id: MethodId;
   /** One iteration from the current point. */
   step(): StepOutcome;
   /** Frees held resources (tfjs tensors). */

@@ -10,7 +10,8 @@
  * ignores keys that are not the sweep's; encoding is canonical (fixed order, each number at its
  * precision), so decode(encode(s)) = s for every valid s.
  */
-import { METHOD_IDS, type MethodId } from '../../engine/types';
+import { METHOD_IDS } from '../../engine/methods/registry';
+import type { MethodId } from '../../engine/types';
 import { decodeBounded, extractQuery, repairNotes, show, type Note, type Repair } from '../codec';
 import { canonicalMethods, formatValue } from '../schema';
 import {

@@ -6,7 +6,7 @@
  * counts) in superRefine.
  */
 import { z } from 'zod';
-import { METHOD_IDS } from '../../engine/types';
+import { METHOD_IDS } from '../../engine/methods/registry';
 import { STOP_CODES } from '../document-schema';
 import { ExperimentStateSchema } from '../schema';
 import { SWEEP_SCHEMA } from './document';

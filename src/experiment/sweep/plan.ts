@@ -4,7 +4,8 @@
  * replicate-major (every separation's first replicate, then every second one, …) so that results
  * streaming in fill every separation's box at once instead of one separation after another.
  */
-import type { CellTask } from '../../engine/sweep-cell';
+import type { CellTask, MapTask } from '../../engine/sweep-cell';
+export type { MapTask };
 import { encodeQuery } from '../codec';
 import { DEFAULT_STATE } from '../schema';
 import type { ExperimentState } from '../state';
@@ -76,15 +77,6 @@ export function cellTasks(plan: SweepPlan): PlacedCellTask[] {
         task: { experiment, sep: plan.seps[sepIndex], n: spec.n, seed: plan.seeds[rep], methods: spec.methods, tol: spec.tol, cap: spec.cap },
       });
   return out;
-}
-
-/** One rate-map point: λ_max at θ* of the experiment's data seed at this separation and w (or vr). */
-export interface MapTask {
-  readonly experiment: ExperimentState;
-  readonly n: number;
-  readonly sep: number;
-  readonly axis: MapAxis;
-  readonly value: number;
 }
 
 export interface RateMapPlan {

@@ -10,7 +10,8 @@
  * smooth function of its axes, not of fresh noise).
  */
 import { z } from 'zod';
-import { METHOD_IDS, type MethodId } from '../../engine/types';
+import { METHOD_IDS } from '../../engine/methods/registry';
+import type { MethodId } from '../../engine/types';
 import { BOUNDS, SEED_MAX, canonicalMethods, canonicalNumber, roundTo, type NumSpec, type Precision } from '../schema';
 
 export const MAP_AXES = ['w', 'vr'] as const;

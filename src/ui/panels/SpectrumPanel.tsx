@@ -10,7 +10,7 @@ import { setView } from '../../state/actions';
 import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
 import { eigenColumn } from '../../state/rows';
 import { useStore, type RunState } from '../../state/store';
-import { SEP_SLIDER } from '../../experiment/separations';
+import { SEP_SLIDER } from '../../experiment/sep-slider';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
 import { setText } from '../set-text';

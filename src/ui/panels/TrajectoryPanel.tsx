@@ -3,7 +3,7 @@
  * over log-likelihood contours of a profile slice (all other parameters held at θ*), and small
  * multiples of each parameter against iteration.
  */
-import { scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type Selection } from 'd3';
+import { scaleLinear, type ScaleLinear, symbol, symbolCircle, symbolCross, symbolStar, type Selection } from 'd3';
 import { useRef } from 'react';
 import { planeAxes } from '../../engine/params';
 import { methodLabel } from '../../experiment/codec';
@@ -13,7 +13,7 @@ import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
 import { thetaColumn } from '../../state/rows';
 import { useStore, type ContourGrid, type RunState } from '../../state/store';
 import { fixed, sig } from '../format';
-import { METHOD_STYLE, TRUTH_STYLE, type MethodStyle } from '../palette';
+import { MARKER_SYMBOLS, METHOD_STYLE, TRUTH_STYLE, isOutlineMarker } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
 import { PANEL_NAME } from './panel-table';
 import { createFrame, type ChartFrame } from '../plot/frame';
@@ -24,15 +24,6 @@ import { currentTheme, themeColour } from '../theme';
 import { drawStepArrows } from './step-arrows';
 import { setText } from '../set-text';
 
-const SYMBOLS: Record<MethodStyle['marker'], Parameters<typeof symbol>[0]> = {
-  circle: symbolCircle,
-  square: symbolSquare,
-  triangle: symbolTriangle,
-  diamond: symbolDiamond,
-  cross: symbolCross,
-  star: symbolStar,
-  wye: symbolWye,
-};
 
 export const PARAM_LABELS: Record<1 | 2, string[]> = {
   1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
@@ -221,9 +212,10 @@ function createPlane(host: HTMLElement) {
         p.append('title');
         return p;
       })
-      .attr('d', (d) => symbol(SYMBOLS[d.st.marker], 70)())
-      .attr('fill', (d) => d.st.colour)
-      .attr('stroke', themeColour('--bg'))
+      .attr('d', (d) => symbol(MARKER_SYMBOLS[d.st.marker], 70)())
+      .attr('fill', (d) => (isOutlineMarker(d.st.marker) ? 'none' : d.st.colour))
+      .attr('stroke', (d) => (isOutlineMarker(d.st.marker) ? d.st.colour : themeColour('--bg')))
+      .attr('stroke-width', (d) => (isOutlineMarker(d.st.marker) ? 2 : 1))
       .attr('transform', (d) => `translate(${x(xa(d.t, d.n - 1))},${y(ya(d.t, d.n - 1))})`)
       .select('title')
       .each(function (d) {

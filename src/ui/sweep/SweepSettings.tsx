@@ -5,7 +5,7 @@
  * experiment's, set in the settings on the left.
  */
 import { useId } from 'react';
-import { METHOD_IDS } from '../../engine/types';
+import { METHOD_IDS } from '../../engine/methods/registry';
 import { methodLabel } from '../../experiment/codec';
 import { formatValue } from '../../experiment/schema';
 import { MAP_AXES, MAP_RANGE, SWEEP_BOUNDS, type SweepNumKey } from '../../experiment/sweep/spec';

@@ -1,12 +1,12 @@
 /** λ_max at θ* against separation (the spectrum panel's curve), one separation per unit of work. */
 import { lambdaCurve } from '../../engine/lambda-curve';
-import { CURVE_SEPS } from '../../experiment/separations';
+import { CURVE_SEPS } from '../../experiment/curve-seps';
 import type { LambdaPoint } from '../protocol';
 import type { Job } from './job';
 
 export { CURVE_SEPS };
 
-/** The curve is the same for every setting except those curveKeyOf keeps: cached by that key, across jobs. */
+/** The curve depends on the data keys only (codec.ts curveKey): cached by that key, across jobs. */
 const curveCache = new Map<string, LambdaPoint[]>();
 
 /** The job's curve so far (shared with every job of the same curve key). */

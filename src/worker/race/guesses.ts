@@ -5,9 +5,9 @@
  * there. Only as far as that costs a fraction of a second.
  */
 import { createRace } from '../../engine/race';
+import { raceKey } from '../../experiment/codec';
 import type { ExperimentState } from '../../experiment/state';
 import { behind, currentJob, kept, type Job } from './job';
-import { raceKey } from './keys';
 
 const GUESS_MAX_N = 20_000;
 /** Iterations guessed at most: 200, and N × iterations ≤ 200,000 (~0.2 s per guess at N = 2000 with Adam). */

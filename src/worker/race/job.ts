@@ -7,11 +7,12 @@ import { createModel1D } from '../../engine/model1d';
 import { createModel2D } from '../../engine/model2d';
 import type { PlaneGrid } from '../../engine/plane-loglik';
 import type { Race } from '../../engine/trace';
+import { isDeferred } from '../../engine/methods/registry';
 import type { MethodId, MixtureModel } from '../../engine/types';
+import { curveKey } from '../../experiment/codec';
 import type { ExperimentState } from '../../experiment/state';
 import { KeptRaces } from '../kept-races';
 import type { ContourGrid } from '../protocol';
-import { DEFERRED, curveKeyOf } from './keys';
 import { resolveSettled } from './settle';
 
 /** A contour grid being filled: its cells' centres (`plane`) and values, `row` rows done, at grid `level`. */
@@ -87,7 +88,7 @@ export interface JobInput {
 
 export function createJob(a: JobInput): Job {
   const { race } = a;
-  const lanes = race.runs.map((r, i) => ({ i, slow: DEFERRED.includes(r.method) }));
+  const lanes = race.runs.map((r, i) => ({ i, slow: isDeferred(r.method) }));
   return {
     epoch: a.epoch,
     state: a.state,
@@ -100,7 +101,7 @@ export function createJob(a: JobInput): Job {
     spectrumFor: a.spectrumFor,
     grid: a.grid,
     contoursSent: -1,
-    curveKey: curveKeyOf(a.state),
+    curveKey: curveKey(a.state),
     exportWaiters: [],
     error: null,
     phases: a.phases,

@@ -3,13 +3,13 @@
  * the shown method's spectra, and the pull reply and race header around them, with the buffers to
  * transfer (not copy).
  */
+import { isDeferred } from '../../engine/methods/registry';
 import type { MethodId } from '../../engine/types';
 import { encodeQuery } from '../../experiment/codec';
 import { COL, rowStride, stepCode, type MethodBatch, type PullReply, type RaceHeader, type SpectrumBatch, type SpectrumRequest } from '../protocol';
 import { takeContours } from './contours';
 import { CURVE_SEPS, curveOf } from './curve';
 import type { Job } from './job';
-import { DEFERRED } from './keys';
 import { isIdle, schedule } from './scheduler';
 
 const paramCount = (j: Job): number => (j.race.dim === 1 ? 5 : 11);
@@ -100,7 +100,7 @@ export function raceHeader(j: Job): RaceHeader {
       gradNorm: race.optimum.gradNorm,
     },
     methods: race.runs.map((r) => r.method),
-    deferred: race.runs.map((r) => r.method).filter((m) => DEFERRED.includes(m)),
+    deferred: race.runs.map((r) => r.method).filter(isDeferred),
     buildMs: performance.now() - j.t0,
   };
 }

@@ -1,0 +1,53 @@
+/**
+ * What the engine needs to know of an experiment, declared here so the engine imports nothing above
+ * it. The experiment layer's ExperimentState (src/experiment/) is a superset of RaceSpec: the
+ * compiler checks that wherever a state is handed to the engine.
+ */
+import type { Dim, MethodId } from './types';
+
+/** The true mixture and the sample drawn from it (data.ts). */
+export interface DataSpec {
+  readonly dim: Dim;
+  readonly n: number;
+  /** Distance between the true means in pooled standard deviations (Mahalanobis in 2D). */
+  readonly sep: number;
+  /** True weight π of component 1. */
+  readonly w: number;
+  /** True variance ratio (1D) or covariance scale ratio (2D). */
+  readonly vr: number;
+  /** 2D: minor/major axis variance ratio, and the rotation of component 1 in degrees. */
+  readonly aspect: number;
+  readonly rot: number;
+  /** Data seed (common random numbers). */
+  readonly seed: number;
+}
+
+/** The shared start θ⁰ (init.ts). */
+export interface StartSpec {
+  readonly dim: Dim;
+  readonly init: number;
+  /** Explicit θ⁰ in natural coordinates, or null to draw it from `init`. */
+  readonly start: readonly number[] | null;
+}
+
+/** The methods' own settings (methods/optimizer.ts MethodOptions). */
+export interface MethodSettings {
+  readonly tau: number;
+  readonly burn: number;
+  readonly gstep: number;
+  readonly lr: number;
+  readonly opt: 'adam' | 'momentum';
+}
+
+/** Which methods race and when a run stops (race.ts). */
+export interface RunSettings extends MethodSettings {
+  readonly methods: readonly MethodId[];
+  readonly iters: number;
+  readonly tol: number;
+  readonly gtol: number;
+}
+
+/** A whole race: data, start, methods, stop rules, and the variance floor relative to the data's scale. */
+export interface RaceSpec extends DataSpec, StartSpec, RunSettings {
+  readonly floor: number;
+}
