@@ -18,7 +18,7 @@ const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--s
   --lenient      run a query that needed repairs (clamped or defaulted values) instead of rejecting it
 
 Example: npm run --silent lab -- 'v=1&dim=1&n=1000&sep=2.5&methods=em,ecg&iters=500' --summary
-The query keys are documented in README.md.
+The query keys are documented in docs/url-keys.md.
 
 ${SWEEP_USAGE}`;
 

@@ -41,17 +41,17 @@ export const KEYS = {
   vr: {
     kind: 'num', default: 1, min: 0.1, max: 10, precision: fixed(2), label: 'Variance ratio', group: 'mixture', effect: 'data',
     labelByDim: { 1: 'Variance ratio σ₂²/σ₁²', 2: 'Scale ratio |Σ₂|½/|Σ₁|½' },
-    doc: 'True variance ratio σ2²/σ1² (1D), or covariance scale ratio \\|Σ2\\|^½/\\|Σ1\\|^½ (2D)',
+    doc: 'True variance ratio σ₂²/σ₁² (1D), or covariance scale ratio \\|Σ₂\\|^½/\\|Σ₁\\|^½ (2D)',
     control: { kind: 'slider', scale: 'log10', min: -1, max: 1, step: 0.01, display: { format: 'fixed', digits: 2 }, spoken: 'variance ratio' },
   },
   aspect: {
     kind: 'num', default: 0.5, min: 0.05, max: 1, precision: fixed(2), label: 'Aspect (minor/major)', group: 'mixture', effect: 'data', dims: [2],
-    doc: '2D only: minor/major axis variance of each true component',
+    doc: 'minor/major axis variance of each true component',
     control: { kind: 'slider', step: 0.01, display: { format: 'fixed', digits: 2 }, spoken: 'aspect' },
   },
   rot: {
     kind: 'num', default: 30, min: -90, max: 90, precision: INT, label: 'Rotation', group: 'mixture', effect: 'data', dims: [2],
-    doc: "2D only: rotation of component 1's major axis in degrees (component 2 uses −rot)",
+    doc: "rotation of component 1's major axis in degrees (component 2 uses −rot)",
     control: { kind: 'slider', step: 1, display: { format: 'int', unit: '°', spokenUnit: ' degrees' }, spoken: 'rotation' },
   },
   seed: {
@@ -71,7 +71,7 @@ export const KEYS = {
   },
   tau: {
     kind: 'num', default: 0.5, min: 0, max: 1, precision: fixed(3), label: 'Hybrid threshold τ', group: 'methods', effect: 'race', forMethod: 'hybrid',
-    doc: 'Hybrid: switch from EM to ECG once the normalised posterior entropy exceeds `tau`',
+    doc: 'Hybrid: switch from EM to ECG once the normalised posterior entropy reaches `tau`',
     hint: 'Switch from EM to ECG once the normalised entropy H exceeds τ',
     control: { kind: 'slider', step: 0.01, display: { format: 'fixed', digits: 2 }, spoken: 'tau' },
   },

@@ -7,10 +7,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PRESETS } from '../../src/experiment/presets';
 import { PANELS, expect, raceDone, readout, runPhases, settle, status, statusIteration, test, urlParams } from './helpers';
+import { queryWith } from '../query';
 
 /** A small, fast, canonical experiment (the CLI rejects queries that need repairs). */
-const SMALL =
-  'v=1&dim=1&n=300&sep=2&w=0.5&vr=1&seed=3&init=2&methods=em,grad,ecg,hybrid,squarem,newton,adam&tau=0.5&burn=5&iters=400&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+const SMALL = queryWith({ n: 300, sep: 2, seed: 3, init: 2, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'], iters: 400 });
 
 test('loads with every panel drawn, and a bare visit autoplays', async ({ page }) => {
   await page.goto('/');

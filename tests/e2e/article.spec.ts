@@ -8,14 +8,14 @@ import type { Page } from '@playwright/test';
 import { PRESETS } from '../../src/experiment/presets';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
 import { PANELS, expect, settle, test, urlParams } from './helpers';
+import { queryWith } from '../query';
 
 /**
  * Small and quick (no Adam: its tfjs lane is the slow one), canonical. At this start EM converges
  * well inside the cap (so its observed rates are measurable) and L is concave around EM's iterates
  * from iteration 6 on (so the Newton step exists there).
  */
-const SMALL =
-  'v=1&dim=1&n=300&sep=3&w=0.5&vr=1&seed=3&init=1&methods=em,grad,ecg,hybrid,squarem,newton&tau=0.5&burn=5&iters=400&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+const SMALL = queryWith({ n: 300, sep: 3, seed: 3, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'], iters: 400 });
 
 const bound = (page: Page, key: string) => page.locator(`[data-bind="${key}"]`);
 const spectrum = (page: Page) => page.getByRole('figure', { name: 'Missing-information spectrum', exact: true });

@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { readPngText } from '../../src/ui/export/png-text';
 import { PANELS, expect, settle, test } from './helpers';
+import { queryWith } from '../query';
 
-const QUERY =
-  'v=1&dim=1&n=300&sep=2&w=0.5&vr=1&seed=3&init=2&methods=em,grad,ecg,hybrid,squarem,newton&tau=0.5&burn=5&iters=400&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6&it=12';
+const QUERY = queryWith({ n: 300, sep: 2, seed: 3, init: 2, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'], iters: 400, it: 12 });
 const PACKAGE_VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const OUT = 'test-results/exports';
 

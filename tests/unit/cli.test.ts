@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RunDocumentSchema, type RunDocumentParsed } from '../../src/experiment/document-schema';
 import { parseProvenanceComment } from '../../src/experiment/provenance';
 import { ROOT, runLab, type Result } from './run-lab';
+import { queryWith } from '../query';
 
 /** Read here, not through the code under test: the bundle must carry exactly this. */
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -28,10 +29,8 @@ function parseDocument(r: Result): RunDocumentParsed {
 }
 
 // Canonical queries (as encodeQuery writes them), small enough to run in well under a second.
-const Q1 =
-  'v=1&dim=1&n=300&sep=3&w=0.5&vr=1&seed=7&init=3&methods=em,grad,ecg,hybrid,squarem,newton&tau=0.5&burn=5&iters=150&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
-const Q2 =
-  'v=1&dim=2&n=200&sep=4&w=0.4&vr=1.5&aspect=0.5&rot=30&seed=2&init=5&methods=em,grad,ecg,hybrid,squarem,newton,adam&tau=0.5&burn=5&iters=30&gstep=0&lr=0.1&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+const Q1 = queryWith({ n: 300, sep: 3, seed: 7, init: 3, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'], iters: 150 });
+const Q2 = queryWith({ dim: 2, n: 200, sep: 4, w: 0.4, vr: 1.5, seed: 2, init: 5, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'], iters: 30, lr: 0.1 });
 
 let first: Result;
 beforeAll(() => {

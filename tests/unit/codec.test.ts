@@ -8,11 +8,14 @@ import {
   DEFAULT_STATE,
   ExperimentStateSchema,
   START_PRECISION,
+  appliesTo,
   isValidState,
   roundTo,
   startError,
   type NumKey,
 } from '../../src/experiment/schema';
+import type { KeyRow } from '../../src/experiment/key-rows';
+import { KEYS, type Key } from '../../src/experiment/keys';
 import type { ExperimentState } from '../../src/experiment/state';
 
 const DEFAULT_QUERY =
@@ -51,21 +54,24 @@ const methodsArb = fc
   .subarray([...METHOD_IDS], { minLength: 1 })
   .map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
 
+/** Any value of every key of the key table (a new key joins the fuzz without editing this file). */
+function keyArb(key: Key): fc.Arbitrary<unknown> {
+  const r = KEYS[key] as KeyRow;
+  if (r.kind === 'num') return r.omitDefault ? fc.oneof(fc.constant(r.default), numArb(key as NumKey)) : numArb(key as NumKey);
+  if (r.kind === 'enum') return fc.constantFrom(...r.values);
+  if (r.kind === 'methods') return methodsArb;
+  return fc.constant(r.default); // v, and start (drawn below: its length depends on dim)
+}
+
 const stateArb: fc.Arbitrary<ExperimentState> = fc
   .record({
-    dim: fc.constantFrom<1 | 2>(1, 2),
-    n: numArb('n'), sep: numArb('sep'), w: numArb('w'), vr: numArb('vr'), aspect: numArb('aspect'),
-    rot: numArb('rot'), seed: numArb('seed'), init: numArb('init'), tau: numArb('tau'), burn: numArb('burn'),
-    iters: numArb('iters'), gstep: numArb('gstep'), lr: numArb('lr'), tol: numArb('tol'), gtol: numArb('gtol'),
-    floor: numArb('floor'), it: fc.oneof(fc.constant(0), numArb('it')),
-    methods: methodsArb,
-    opt: fc.constantFrom<'adam' | 'momentum'>('adam', 'momentum'),
+    ...(Object.fromEntries(KEY_ORDER.map((k) => [k, keyArb(k)])) as Record<Key, fc.Arbitrary<unknown>>),
     s1: fc.option(start1), s2: fc.option(start2),
   })
   .map(({ s1, s2, ...r }) => {
-    const s: ExperimentState = { v: 1, ...r, start: r.dim === 1 ? s1 : s2 };
-    // A canonical 1D state keeps the 2D-only keys at their defaults (the URL omits them).
-    if (s.dim === 1) Object.assign(s, { aspect: DEFAULT_STATE.aspect, rot: DEFAULT_STATE.rot });
+    const s = { ...r, start: r.dim === 1 ? s1 : s2 } as ExperimentState;
+    // A canonical state keeps the keys that do not apply to its dimension at their defaults (the URL omits them).
+    for (const k of KEY_ORDER) if (!appliesTo(k, s)) (s as Record<Key, unknown>)[k] = DEFAULT_STATE[k];
     if (s.start && startError(s.dim, s.start)) s.start = null; // rounding can break PD in extreme draws
     return s;
   });
