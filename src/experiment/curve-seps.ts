@@ -8,4 +8,7 @@ import { KEYS } from './keys';
 const CURVE_STEP = 0.25;
 const { min, max } = KEYS.sep.control;
 
-export const CURVE_SEPS: readonly number[] = Array.from({ length: Math.round((max - min) / CURVE_STEP) + 1 }, (_, i) => min + CURVE_STEP * i);
+export const CURVE_SEPS: readonly number[] = Array.from(
+  { length: Math.round((max - min) / CURVE_STEP) + 1 },
+  (_, i) => min + CURVE_STEP * i,
+);

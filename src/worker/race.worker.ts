@@ -37,14 +37,15 @@ const api: RaceWorkerApi = {
     let race: Race;
     let state: ExperimentState;
     let key: string;
-    let hit: Kept | null = null;
+    let hit: Kept | null;
     try {
       state = decodeQuery(query).state;
       key = raceKey(state);
       hit = kept.take(key);
       // For the benchmark and the tests: a kept race, and the last iteration it had computed.
       if (hit) Object.assign(phases, { kept: 1, keptRows: Math.max(...hit.race.runs.map((r) => r.rows.length - 1)) });
-      race = hit?.race ?? (await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) }));
+      race =
+        hit?.race ?? (await createRace(state, { spectrum: [spectrumFor], onPhase: (name) => (phases[name] = performance.now() - t0) }));
     } catch (e) {
       return { ok: false, superseded: false, epoch, error: e instanceof Error ? e.message : String(e) };
     }

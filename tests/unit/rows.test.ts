@@ -64,7 +64,12 @@ describe('trace rows', () => {
   it('spectra fill the eigenvalue columns in order, and only where rows exist', () => {
     const t = empty();
     appendBatch(t, batch(0, 3));
-    const spectra = (from: number, count: number) => ({ method: 'em' as const, from, count, values: Float64Array.from({ length: count * P }, (_, j) => from + Math.floor(j / P) + (j % P) / 10) }); // row + k/10
+    const spectra = (from: number, count: number) => ({
+      method: 'em' as const,
+      from,
+      count,
+      values: Float64Array.from({ length: count * P }, (_, j) => from + Math.floor(j / P) + (j % P) / 10),
+    }); // row + k/10
     expect(appendSpectra(t, spectra(1, 1))).toBe(false); // not where the trace's spectra end
     expect(appendSpectra(t, spectra(0, 4))).toBe(false); // beyond its rows
     expect(appendSpectra(t, spectra(0, 2))).toBe(true);

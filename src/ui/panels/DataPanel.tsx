@@ -27,7 +27,9 @@ function DataCaption() {
   return (
     <>
       N = {int(c.n)}, separation {fixed(c.sep, 2)} σ, π = {fixed(c.w, 2)}.{' '}
-      {c.dim === 1 ? 'Grey dotted: true components; coloured: each method’s components now.' : 'Colour: responsibility under the chosen method; ellipses 1σ, 2σ.'}{' '}
+      {c.dim === 1
+        ? 'Grey dotted: true components; coloured: each method’s components now.'
+        : 'Colour: responsibility under the chosen method; ellipses 1σ, 2σ.'}{' '}
       Drag ① ② to move the start.
     </>
   );

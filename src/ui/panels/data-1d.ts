@@ -59,7 +59,9 @@ export function createData1D(s: DataSurface) {
       }
       yMax1D = Math.max(ymax, Math.min(fitted, 1.6 * ymax)) || 1;
     }
-    const y = scaleLinear().domain([0, yMax1D * 1.08]).range([frame.innerH, 0]);
+    const y = scaleLinear()
+      .domain([0, yMax1D * 1.08])
+      .range([frame.innerH, 0]);
     frame.axes(x, y, { xLabel: 'x', yLabel: 'density', yTicks: 4 });
     s.scales = { x, y, ix: x.invert, iy: y.invert };
     canvas.style.display = '';
@@ -79,11 +81,25 @@ export function createData1D(s: DataSurface) {
     if (frame.hover) {
       const xv = x.invert(frame.hover.x);
       const f = thetas.find((t) => t.method === focus) ?? thetas[0];
-      cross.selectAll('line').data([frame.hover.x]).join('line').attr('x1', (d) => d).attr('x2', (d) => d).attr('y1', 0).attr('y2', frame.innerH);
+      cross
+        .selectAll('line')
+        .data([frame.hover.x])
+        .join('line')
+        .attr('x1', (d) => d)
+        .attr('x2', (d) => d)
+        .attr('y1', 0)
+        .attr('y2', frame.innerH);
       frame.showTooltip(frame.hover.x, frame.hover.y, [
         { text: `x = ${fixed(xv, 3)}` },
         { text: `true density ${fixed(weightedPdf1D(h.truth, 0, xv) + weightedPdf1D(h.truth, 1, xv), 4)}`, colour: TRUTH_STYLE.colour },
-        ...(f ? [{ text: `${methodLabel(f.method)}: r₁(x) = ${fixed(responsibility1D(f.theta, xv), 3)}`, colour: METHOD_STYLE[f.method].colour }] : []),
+        ...(f
+          ? [
+              {
+                text: `${methodLabel(f.method)}: r₁(x) = ${fixed(responsibility1D(f.theta, xv), 3)}`,
+                colour: METHOD_STYLE[f.method].colour,
+              },
+            ]
+          : []),
       ]);
     } else s.clearHover();
   }

@@ -23,8 +23,12 @@ export function createData2D(s: DataSurface) {
     frame.margin.right = Math.max(12, frame.width - 46 - side);
     frame.margin.bottom = Math.max(34, frame.height - 20 - side);
     const pad = 0.04 * (hi - lo || 1);
-    const x = scaleLinear().domain([lo - pad, hi + pad]).range([0, side]);
-    const y = scaleLinear().domain([lo - pad, hi + pad]).range([side, 0]);
+    const x = scaleLinear()
+      .domain([lo - pad, hi + pad])
+      .range([0, side]);
+    const y = scaleLinear()
+      .domain([lo - pad, hi + pad])
+      .range([side, 0]);
     frame.axes(x, y, { xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     s.scales = { x, y, ix: x.invert, iy: y.invert };
 
@@ -41,7 +45,14 @@ export function createData2D(s: DataSurface) {
       for (const { method, theta } of thetas)
         for (const k of [0, 1] as const)
           for (const sd of [1, 2])
-            curves.push(pointsCurve(`${method}${k}${sd}`, METHOD_STYLE[method], (method === focus ? 2 : 1.2) * (sd === 1 ? 1 : 0.7), ellipse(theta, k, sd)));
+            curves.push(
+              pointsCurve(
+                `${method}${k}${sd}`,
+                METHOD_STYLE[method],
+                (method === focus ? 2 : 1.2) * (sd === 1 ? 1 : 0.7),
+                ellipse(theta, k, sd),
+              ),
+            );
       if (ctx) strokeCurves(ctx, curves, x, y);
     }
 
@@ -51,12 +62,25 @@ export function createData2D(s: DataSurface) {
       cross.selectAll('line').remove();
       frame.showTooltip(frame.hover.x, frame.hover.y, [
         { text: `(${fixed(px, 2)}, ${fixed(py, 2)})` },
-        ...(f ? [{ text: `${methodLabel(f.method)}: r₁ = ${fixed(responsibility2D(f.theta, px, py), 3)}`, colour: METHOD_STYLE[f.method].colour }] : []),
+        ...(f
+          ? [
+              {
+                text: `${methodLabel(f.method)}: r₁ = ${fixed(responsibility2D(f.theta, px, py), 3)}`,
+                colour: METHOD_STYLE[f.method].colour,
+              },
+            ]
+          : []),
       ]);
     } else s.clearHover();
   }
 
-  function paintPoints(h: RaceHeader, theta: Float64Array | null, x: (v: number) => number, y: (v: number) => number, side: number): CanvasRenderingContext2D | null {
+  function paintPoints(
+    h: RaceHeader,
+    theta: Float64Array | null,
+    x: (v: number) => number,
+    y: (v: number) => number,
+    side: number,
+  ): CanvasRenderingContext2D | null {
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (!ctx) return null;
     ctx.globalAlpha = 0.7;

@@ -41,7 +41,11 @@ export function createStartHandles(s: DataSurface, handlesG: G) {
           .attr('aria-label', (k) => `start mean of component ${k + 1}`);
         e.append('circle').attr('class', 'hit').attr('r', HIT_RADIUS);
         e.append('circle').attr('class', 'knob').attr('r', 7);
-        e.append('text').attr('class', 'knob-label').attr('text-anchor', 'middle').attr('dy', '0.35em').text((k) => String(k + 1));
+        e.append('text')
+          .attr('class', 'knob-label')
+          .attr('text-anchor', 'middle')
+          .attr('dy', '0.35em')
+          .text((k) => String(k + 1));
         e.call(
           drag<SVGGElement, 0 | 1>()
             .subject((ev) => ({ x: ev.x, y: ev.y }))

@@ -52,8 +52,7 @@ function sliceBase(j: Job): Float64Array {
 export const coarsePending = (j: Job): boolean => !j.grid || (j.grid.level === 0 && j.grid.row < j.grid.spec.ny);
 
 /** A finer grid is left to compute: the current one's rows, or the next level once this one has been sent. */
-export const finerPending = (g: GridState, sent: number): boolean =>
-  g.row < g.spec.ny || (g.level < GRIDS.length - 1 && sent >= g.level);
+export const finerPending = (g: GridState, sent: number): boolean => g.row < g.spec.ny || (g.level < GRIDS.length - 1 && sent >= g.level);
 
 /** One unit of contour work: the whole coarse grid, or a few rows of the fine one (starting it when due). */
 export function contourRow(j: Job): void {

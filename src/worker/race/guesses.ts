@@ -22,7 +22,11 @@ export function guessTask(j: Job, wake: () => void): (() => void) | null {
   if (j.guessBuilding) return AWAIT_BUILD;
   const g = j.guess;
   if (g) {
-    const lanes = behind(g.race, g.race.runs.map((_, i) => i), g.upTo);
+    const lanes = behind(
+      g.race,
+      g.race.runs.map((_, i) => i),
+      g.upTo,
+    );
     if (lanes.length) return () => g.race.advance(1, lanes);
     kept.keep(g.key, { race: g.race, grid: null });
     j.guess = null;

@@ -6,7 +6,16 @@
 import { isDeferred } from '../../engine/methods/registry';
 import type { MethodId } from '../../engine/types';
 import { encodeQuery } from '../../experiment/codec';
-import { COL, rowStride, stepCode, type MethodBatch, type PullReply, type RaceHeader, type SpectrumBatch, type SpectrumRequest } from '../protocol';
+import {
+  COL,
+  rowStride,
+  stepCode,
+  type MethodBatch,
+  type PullReply,
+  type RaceHeader,
+  type SpectrumBatch,
+  type SpectrumRequest,
+} from '../protocol';
 import { takeContours } from './contours';
 import { CURVE_SEPS, curveOf } from './curve';
 import type { Job } from './job';
@@ -55,7 +64,12 @@ function packSpectra(j: Job, method: MethodId, since: number): SpectrumBatch | n
 }
 
 /** Everything new for the UI since what it has (rows, spectra, contours, λ curve), with the buffers to transfer. */
-export function pullReply(j: Job, since: number[], spectrumReq: SpectrumRequest, sentCurve: number): { reply: PullReply; buffers: ArrayBuffer[] } {
+export function pullReply(
+  j: Job,
+  since: number[],
+  spectrumReq: SpectrumRequest,
+  sentCurve: number,
+): { reply: PullReply; buffers: ArrayBuffer[] } {
   const batches = j.race.runs.map((_, i) => packRows(j, i, since[i] ?? 0));
   const spectrum = packSpectra(j, spectrumReq.method, spectrumReq.since);
   const contours = takeContours(j);
