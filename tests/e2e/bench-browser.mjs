@@ -25,6 +25,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+/** The race's panels by accessible name (the app's panel table; the page has other figures: sweeps). */
+const { PANEL_NAMES } = await tsImport('../../src/ui/panels/panel-table.ts', import.meta.url);
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const PORT = Number(args.get('port') ?? 4179);
@@ -107,12 +111,11 @@ function instrument() {
  * cursor (all figures aria-busy="false" and 'em-lab:drawn'), plus where the time went: main-thread
  * marks (header received, rows received), worker stage times and each panel's draw in those frames.
  */
-function inputToDrawn(sep) {
+function inputToDrawn({ sep, panels }) {
   return new Promise((resolve, reject) => {
     const el = [...document.querySelectorAll('input[type=range]')].find((i) => i.labels?.[0]?.textContent?.startsWith('Separation'));
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    // The race's five panels (the page has other figures: sweeps).
-    const figures = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
+    const figures = panels.map((n) => document.querySelector(`figure[aria-label="${n}"]`));
     const t0 = performance.now();
     let epoch = -1;
     const timer = setTimeout(() => reject(new Error('not drawn within 30 s')), 30_000);
@@ -149,10 +152,10 @@ function inputToDrawn(sep) {
 }
 
 async function waitDrawn(page) {
-  await page.waitForFunction(() => {
-    const figs = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
+  await page.waitForFunction((panels) => {
+    const figs = panels.map((n) => document.querySelector(`figure[aria-label="${n}"]`));
     return figs.every((f) => f && f.getAttribute('aria-busy') === 'false');
-  }, null, { timeout: 60_000 });
+  }, PANEL_NAMES, { timeout: 60_000 });
 }
 
 /** Until the page has rendered what it drew (two animation frames), then `ms` more. */
@@ -184,7 +187,7 @@ async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS, sepOf =
   const out = [];
   for (let i = 0; i < SAMPLES + warmUp; i++) {
     if (pauseMs !== null) await page.evaluate(settle, pauseMs);
-    const sample = await page.evaluate(inputToDrawn, Number(sepOf(i).toFixed(2)));
+    const sample = await page.evaluate(inputToDrawn, { sep: Number(sepOf(i).toFixed(2)), panels: PANEL_NAMES });
     if (i >= warmUp) out.push(sample);
   }
   return out;

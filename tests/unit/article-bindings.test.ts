@@ -10,7 +10,8 @@ import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { LocalStepsState } from '../../src/state/local-steps-store';
 import { emptyRun, type AppState, type MethodTrace, type RunState } from '../../src/state/store';
 import * as B from '../../src/ui/article/bindings';
-import { COL, STEP_KINDS, rowStride, type RaceHeader } from '../../src/worker/protocol';
+import { STEP_KINDS } from '../../src/engine/methods/registry';
+import { COL, rowStride, type RaceHeader } from '../../src/worker/protocol';
 
 const P = 5;
 const STRIDE = rowStride(P);
@@ -29,7 +30,7 @@ function trace(method: MethodId, rows: Row[], stop: StopCode | null): MethodTrac
     buf[i * STRIDE + COL.entropy] = r.H ?? 0.5;
     buf[i * STRIDE + COL.step] = STEP_KINDS.indexOf(r.step ?? (i === 0 ? 'start' : 'em'));
   });
-  return { method, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
+  return { method, p: P, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
 }
 
 /** k rows with E-steps 1…k. */

@@ -1,16 +1,15 @@
 /** §5 The hybrid EM–ECG and its entropy rule, beside the entropy panel. */
-import type { ReactNode } from 'react';
 import type { MethodId } from '../../engine/types';
 import { setConfig } from '../../state/actions';
 import { useStore } from '../../state/store';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import { burnIn, cursor, entropyAt, hybridSwitch, tau } from './bindings';
 import { Live } from './Live';
 import { StateLink } from './StateLink';
 
-export function HybridSection({ children }: { children: ReactNode }) {
+export function HybridSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="hybrid" title="The hybrid and its entropy rule" order={5} prose={<Prose />}>
+    <ArticleSection id="hybrid" title="The hybrid and its entropy rule" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );

@@ -1,14 +1,13 @@
 /** §1 The marginal likelihood and EM's lower bound, beside the data. */
-import type { ReactNode } from 'react';
 import { Tex } from '../Tex';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import { cursor, entropyAt, symmetricStatus } from './bindings';
 import { Live } from './Live';
 import { PresetLink } from './StateLink';
 
-export function LowerBoundSection({ children }: { children: ReactNode }) {
+export function LowerBoundSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="bound" title="The likelihood and EM’s lower bound" order={1} prose={<Prose />}>
+    <ArticleSection id="bound" title="The likelihood and EM’s lower bound" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );

@@ -1,13 +1,12 @@
 /** §2 EM as a preconditioned gradient step, beside the trajectories with the three step arrows. */
-import type { ReactNode } from 'react';
 import { Tex } from '../Tex';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import { emOverNewton, oneMinusLambda, planeName, stepAngle, stepsWhere } from './bindings';
 import { Live } from './Live';
 
-export function PreconditionSection({ children }: { children: ReactNode }) {
+export function PreconditionSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="precondition" title="EM is a preconditioned gradient step" order={4} prose={<Prose />}>
+    <ArticleSection id="precondition" title="EM is a preconditioned gradient step" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );

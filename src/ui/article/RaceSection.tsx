@@ -1,17 +1,16 @@
 /** §4 The race, beside the log-likelihood panel: each method's cost to converge, and who won. */
-import type { ReactNode } from 'react';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { MethodSwatch } from '../Legend';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import { eSteps, emVersusWinner, outcome, winner } from './bindings';
 import { Live } from './Live';
 import { StateLink } from './StateLink';
 
-export function RaceSection({ children }: { children: ReactNode }) {
+export function RaceSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="race" title="The race" order={2} prose={<Prose />}>
+    <ArticleSection id="race" title="The race" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );

@@ -1,7 +1,6 @@
 /** §3 Missing information and EM's rate of convergence, beside the DM spectrum. */
-import type { ReactNode } from 'react';
 import { Tex } from '../Tex';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import {
   itersPerDecadeText,
   lambdaMax,
@@ -16,9 +15,9 @@ import {
 import { Live } from './Live';
 import { PresetLink } from './StateLink';
 
-export function RateSection({ children }: { children: ReactNode }) {
+export function RateSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="rate" title="Missing information sets the rate" order={3} prose={<Prose />}>
+    <ArticleSection id="rate" title="Missing information sets the rate" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );

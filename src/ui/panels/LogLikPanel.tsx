@@ -8,13 +8,14 @@ import { useRef } from 'react';
 import { setView } from '../../state/actions';
 import { pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type MethodTrace, type XAxis } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { field } from '../../state/rows';
 import { fixed, logLik, sci } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { pow10Label } from '../plot/frame';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
-import { column, methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
+import { methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
 
 /** Gaps are plotted as log₁₀ and floored here (≤ 0 means "at L*" to float64 precision). */
 const LOG_FLOOR = -15;
@@ -26,7 +27,7 @@ export function LogLikPanel() {
   const figure = useRef<HTMLElement>(null);
   const topBody = useRef<HTMLDivElement>(null);
   const gapBody = useRef<HTMLDivElement>(null);
-  usePanelChart('Log-likelihood', figure, () => {
+  usePanelChart(PANEL_NAME.loglik, figure, () => {
     const top = createSeriesChart(topBody.current!, { bottom: 14, top: 20 });
     const gap = createSeriesChart(gapBody.current!);
     return {
@@ -36,7 +37,7 @@ export function LogLikPanel() {
         const h = run.header;
         if (h) {
           const Lstar = h.optimum.logLik;
-          const L = column(run, COL.logLik);
+          const L = field('logLik');
           const logGap = (t: MethodTrace, i: number) => {
             const g = Lstar - L(t, i);
             return g > 0 ? Math.max(LOG_FLOOR, Math.log10(g)) : LOG_FLOOR;
@@ -96,7 +97,7 @@ export function LogLikPanel() {
     };
   });
   return (
-    <Panel ref={figure} name="Log-likelihood" className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
+    <Panel ref={figure} name={PANEL_NAME.loglik} className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
       <div ref={topBody} className="panel-body panel-body-short" />
       <div ref={gapBody} className="panel-body" />
     </Panel>

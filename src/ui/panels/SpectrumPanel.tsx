@@ -8,12 +8,14 @@ import { itersPerDecade } from '../../engine/rates';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
 import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
+import { eigenColumn } from '../../state/rows';
 import { useStore, type RunState } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { SEP_SLIDER } from '../../experiment/sep-slider';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
 import { setText } from '../set-text';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createSeriesChart, type Series } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { shownRows, xExtent } from './series-data';
@@ -29,7 +31,7 @@ export function SpectrumPanel() {
   const mainBody = useRef<HTMLDivElement>(null);
   const curveBody = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
-  usePanelChart('Missing-information spectrum', figure, () => {
+  usePanelChart(PANEL_NAME.spectrum, figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
     return {
@@ -43,12 +45,12 @@ export function SpectrumPanel() {
         const other = !curveReady(run) || spectraMissing;
         if (h) {
           const k = nonZeroEigenCount(h.p);
-          const stride = 6 + 2 * h.p;
           const series: Series[] = [];
           if (focus) {
             const n = Math.min(shownRows(focus, config.it), focus.eigenCount);
             const colour = METHOD_STYLE[focus.method].colour;
             for (let j = 0; j < k; j++) {
+              const ev = eigenColumn(j);
               series.push({
                 key: `ev${j}`,
                 label: `λ${sub(j + 1)}`,
@@ -58,7 +60,7 @@ export function SpectrumPanel() {
                 alpha: EIGEN_OPACITY[j] ?? 0.4,
                 n,
                 x: (i) => i,
-                y: (i) => focus.buf[i * stride + COL.theta + h.p + j],
+                y: (i) => ev(focus, i),
                 head: j === 0,
               });
             }
@@ -94,7 +96,7 @@ export function SpectrumPanel() {
                 y: (i) => pts[i].lambdaMax,
               },
             ],
-            xDomain: [0, 8],
+            xDomain: [SEP_SLIDER.min, SEP_SLIDER.max],
             yDomain: [0, 1],
             cursorX: config.sep,
             xLabel: 'separation (σ)',
@@ -123,7 +125,7 @@ export function SpectrumPanel() {
   return (
     <Panel
       ref={figure}
-      name="Missing-information spectrum"
+      name={PANEL_NAME.spectrum}
       className="panel-spectrum"
       caption={<SpectrumCaption />}
       tools={<FocusSelect />}

@@ -10,11 +10,12 @@ import { methodLabel } from '../../experiment/codec';
 import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
 import { useLocalSteps } from '../../state/local-steps-store';
 import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
-import { useStore, type RunState } from '../../state/store';
-import { COL, type ContourGrid } from '../../worker/protocol';
+import { thetaColumn } from '../../state/rows';
+import { useStore, type ContourGrid, type RunState } from '../../state/store';
 import { fixed, sig } from '../format';
 import { MARKER_SYMBOLS, METHOD_STYLE, TRUTH_STYLE, isOutlineMarker } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
@@ -36,7 +37,7 @@ export function TrajectoryPanel() {
   const figure = useRef<HTMLElement>(null);
   const planeBody = useRef<HTMLDivElement>(null);
   const multiples = useRef<HTMLDivElement>(null);
-  usePanelChart('Parameter trajectories', figure, () => {
+  usePanelChart(PANEL_NAME.trajectories, figure, () => {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
@@ -71,10 +72,9 @@ export function TrajectoryPanel() {
             multiples.current!.dataset.p = String(h.p);
           }
           const labels = PARAM_LABELS[h.dim];
-          const stride = 6 + 2 * h.p;
           const star = alignedReference(run).optimum;
           charts.forEach((c, j) => {
-            const series = methodSeries(run, config.it, 'iterations', (t, i) => t.buf[i * stride + COL.theta + j]);
+            const series = methodSeries(run, config.it, 'iterations', thetaColumn(j));
             let lo = star[j];
             let hi = lo;
             for (const s of series)
@@ -116,7 +116,7 @@ export function TrajectoryPanel() {
   return (
     <Panel
       ref={figure}
-      name="Parameter trajectories"
+      name={PANEL_NAME.trajectories}
       className="panel-trajectories"
       caption={<TrajectoryCaption />}
       tools={<ShowStepsToggle />}
@@ -189,12 +189,12 @@ function createPlane(host: HTMLElement) {
     }
     diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
 
-    const stride = 6 + 2 * h.p;
+    const [xa, ya] = [thetaColumn(a), thetaColumn(b)];
     const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (ctx) {
       for (const d of paths)
-        strokeSeries(ctx, d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9, {
+        strokeSeries(ctx, d.n, (i) => xa(d.t, i), (i) => ya(d.t, i), x, y, 1e9, {
           colour: d.st.colour,
           dash: d.st.dashArray,
           width: 1.6,
@@ -216,10 +216,7 @@ function createPlane(host: HTMLElement) {
       .attr('fill', (d) => (isOutlineMarker(d.st.marker) ? 'none' : d.st.colour))
       .attr('stroke', (d) => (isOutlineMarker(d.st.marker) ? d.st.colour : themeColour('--bg')))
       .attr('stroke-width', (d) => (isOutlineMarker(d.st.marker) ? 2 : 1))
-      .attr('transform', (d) => {
-        const o = (d.n - 1) * stride + COL.theta;
-        return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
-      })
+      .attr('transform', (d) => `translate(${x(xa(d.t, d.n - 1))},${y(ya(d.t, d.n - 1))})`)
       .select('title')
       .each(function (d) {
         setText(this as Element, `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
