@@ -261,11 +261,16 @@ test('Back and Forward restore discrete choices', async ({ page }) => {
   await settle(page);
 });
 
-test('2D runs and draws', async ({ page }) => {
+test('2D runs and draws, with the 2D-only settings that 1D does not show', async ({ page }) => {
+  const twoDOnly = ['Aspect (minor/major)', 'Rotation'];
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  for (const name of twoDOnly) await expect(page.getByRole('slider', { name, exact: true })).toHaveCount(0);
   await page.goto(`/?${SMALL.replace('dim=1', 'dim=2').replace('vr=1&', 'vr=1&aspect=0.5&rot=30&')}&it=5`);
   await settle(page);
   await expect(status(page)).toContainText('Iteration 5');
   await expect(page.getByText('NaN')).toHaveCount(0);
+  for (const name of twoDOnly) await expect(page.getByRole('slider', { name, exact: true })).toBeVisible();
 });
 
 test('dragging a start handle on the data panel moves the start (URL start=…)', async ({ page }) => {

@@ -39,7 +39,8 @@ export function KeyControl({ k }: { k: Key }) {
   const shown = useStore((s) => !r.forMethod || s.config.methods.includes(r.forMethod));
   const value = useStore((s) => s.config[k]);
   const dim = useStore((s) => s.config.dim);
-  if (!r.control || !shown) return null;
+  // A key that does not apply to this dimension (aspect, rot in 1D) has no control there.
+  if (!r.control || !shown || (r.dims && !r.dims.includes(dim))) return null;
   const label = r.labelByDim?.[dim] ?? r.label;
   return <ControlView k={k} control={r.control} label={label} hint={r.hint} value={value} />;
 }
