@@ -14,6 +14,7 @@
  */
 import { expNeg, log } from '../detmath';
 import { BLOCK, NeumaierSums } from '../summation';
+import { weightedLogSum } from './fast-log';
 
 export const STATS = 10;
 const LOG_2PI = log(2 * Math.PI);
@@ -49,11 +50,14 @@ export class PassScratch {
   readonly b2: Float64Array;
   readonly f1: Float64Array;
   readonly f2: Float64Array;
+  /** f2's 32-bit words (the backward pass reuses f1, f2 for the entropy's weights and ratios). */
+  readonly f2Words: Uint32Array;
   constructor(readonly n: number) {
     this.b1 = new Float64Array(n);
     this.b2 = new Float64Array(n);
     this.f1 = new Float64Array(n);
     this.f2 = new Float64Array(n);
+    this.f2Words = new Uint32Array(this.f2.buffer);
   }
 }
 
@@ -80,6 +84,7 @@ export function forwardBackward(y: Float64Array, q: HmmPassParams, s: PassScratc
   const B2 = s.b2;
   const F1 = s.f1;
   const F2 = s.f2;
+  const words = s.f2Words;
   // Slots: 0 L, 1 H, 2–5 N11 N12 N21 N22, 6 G1, 7 G2, 8 S1, 9 S2, 10 Q1, 11 Q2.
   const acc = new NeumaierSums(12);
 
@@ -138,13 +143,14 @@ export function forwardBackward(y: Float64Array, q: HmmPassParams, s: PassScratc
   // (3) Backward, with γ_t and ξ_t accumulated on the way. For t < T with w_k = b̃_{t+1}(k) β̂_{t+1}(k):
   // ξ_t(j,k) ∝ α̂_t(j) a_jk w_k, its row sums are α̂_t(j) r_j with r_j = Σ_k a_jk w_k, so
   // γ_t(j) = α̂_t(j) r_j / Σ, and β̂_t = r / (r1 + r2). β̂_T = (½, ½): γ_T = α̂_T.
-  // Entropy: with g = min γ, G = max γ, h(γ) = g·ln(G/g) − ln G; the ln G are summed as one log of a
-  // block product (each factor ≥ ½, 256 of them stay far above underflow).
+  // Entropy: with g = min γ, G = max γ, h(γ) = g·ln(G/g) − ln G. The ln G are summed as one log of a
+  // block product (each factor ≥ ½, 256 of them stay far above underflow); the weights g and ratios
+  // G/g go into the spent α̂_t slots and are summed by weightedLogSum after each block (loop fission).
   let be1 = 0.5;
   let be2 = 0.5;
   for (let end = T; end > 0; end -= BLOCK) {
     const start = Math.max(0, end - BLOCK);
-    let n11 = 0, n12 = 0, n21 = 0, n22 = 0, G1 = 0, G2 = 0, S1 = 0, S2 = 0, Q1 = 0, Q2 = 0, H = 0;
+    let n11 = 0, n12 = 0, n21 = 0, n22 = 0, G1 = 0, G2 = 0, S1 = 0, S2 = 0, Q1 = 0, Q2 = 0;
     let gprod = 1;
     for (let t = end - 1; t >= start; t--) {
       const f1 = F1[t];
@@ -189,9 +195,12 @@ export function forwardBackward(y: Float64Array, q: HmmPassParams, s: PassScratc
       const lo = Math.min(g1, g2);
       const hi = Math.max(g1, g2);
       gprod *= hi;
-      // Below 1e-300 the term g·ln(G/g) < 1e-297 is nothing, and G/g could overflow.
-      if (lo > 1e-300) H += lo * log(hi / lo);
+      // Below 1e-300 the term g·ln(G/g) < 1e-297 is nothing, and G/g could overflow: weight 0, ratio ≤ 1.
+      const keep = +(lo > 1e-300);
+      F1[t] = keep * lo;
+      F2[t] = hi / (lo + (1 - keep));
     }
+    const H = weightedLogSum(F1, F2, words, start, end);
     acc.add(1, H - log(gprod));
     acc.add(2, n11);
     acc.add(3, n12);
