@@ -36,12 +36,12 @@ export function hmmDegenerate(model: { readonly varianceFloor: number }, e: ESte
 export const hmmSwapLabels = (t: Theta): Theta => Float64Array.of(t[1], t[0], t[3], t[2], t[5], t[4]);
 
 /**
- * Both states emit the same Gaussian: the data then say nothing about which state is which, the
- * posterior is the prior chain's and the EM means stay together (exactly so when also a11 = a22, and
- * to within the chain's short start-up transient otherwise), so the states never separate. The
- * transitions are not compared: they cannot break the tie.
+ * θ is its own label swap: both states emit the same Gaussian and a11 = a22. Then every γ_t is
+ * exactly ½ and stays so under EM — the states never separate. Equal emissions alone are not enough:
+ * with a11 ≠ a22 the chain's marginal P(s_t = 1) moves away from ½ over the first steps, that tilt
+ * weights the two means differently, and EM does pull them apart.
  */
 export function hmmSymmetric(t: Theta): boolean {
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
-  return same(t[2], t[3]) && same(t[4], t[5]);
+  return same(t[0], t[1]) && same(t[2], t[3]) && same(t[4], t[5]);
 }
