@@ -12,6 +12,7 @@ import { createModel1D } from '../../src/engine/model1d';
 import { forwardBackward, PassScratch } from '../../src/engine/hmm/forward-backward';
 import { semMatrix } from '../../src/engine/hmm/derivatives';
 import { buildHmmExperiment, type HmmExperiment } from '../../src/engine/hmm/race';
+import { completeInfoDiagFree, loadingShares, slowMode } from '../../src/engine/hmm/slow-mode';
 import { computeOptimum } from '../../src/engine/optimum';
 import type { Optimum } from '../../src/engine/trace';
 import type { Theta } from '../../src/engine/types';
@@ -151,6 +152,31 @@ describe('the structure of DM at θ*', () => {
       }
     note(`p ${p}: max |(I_oc DM) − (I_oc DM)ᵀ| / max |I_oc DM|`, asym / size);
     expect(asym / size).toBeLessThan(1e-6);
+  });
+});
+
+describe('the slow mode', () => {
+  it.each([
+    [0.5, 1],
+    [0.5, 3],
+    [0.7, 3],
+  ])('p = %s, seed %i: the SEM eigenvector is the direction of EM’s late steps (shares within 1e-4)', (p, seed) => {
+    const c = setup(p, seed);
+    const { thetas } = emTrace(c);
+    // EM's own limit and its labels (θ* is reported with the truth's labels).
+    const limit = c.model.estep(thetas[thetas.length - 1]);
+    const mode = slowMode(c.model, limit)!;
+    expect(Math.abs(mode.lambda - c.optimum.eigenvalues[0])).toBeLessThan(1e-8);
+    expect(mode.transitions + mode.means + mode.variances).toBeCloseTo(1, 12);
+    // The first step below 1e-7: far into the asymptotic phase, well above rounding.
+    const phis = thetas.map((t) => c.model.toFree(t));
+    const k = phis.findIndex((f, i) => i > 0 && diffInf(f, phis[i - 1]) < 1e-7);
+    const step = phis[k].map((x, i) => x - phis[k - 1][i]);
+    const seen = loadingShares(step, completeInfoDiagFree(limit));
+    for (const key of ['transitions', 'means', 'variances'] as const) {
+      note(`p ${p} seed ${seed}: ${key} share, SEM vs EM step`, mode[key] - seen[key]);
+      expect(Math.abs(mode[key] - seen[key])).toBeLessThan(1e-4);
+    }
   });
 });
 
