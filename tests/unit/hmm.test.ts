@@ -6,6 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { log } from '../../src/engine/detmath';
+import { weightedLogSum } from '../../src/engine/hmm/fast-log';
 import { createHmmModel } from '../../src/engine/hmm/model';
 import type { Theta } from '../../src/engine/types';
 import { bruteForce, logForward, qFunction, relErr, shortSequence } from './hmm-reference';
@@ -197,5 +199,28 @@ describe('Baum–Welch', () => {
       expect(next.logLik).toBeGreaterThanOrEqual(e.logLik - 1e-12 * Math.abs(e.logLik));
       e = next;
     }
+  });
+});
+
+describe('the pass’s per-step logarithm', () => {
+  it('is bit-identical to detmath’s log on normal x (1e-300 … 1e300) and within 1 ulp-ish of Math.log', () => {
+    const n = 20_000;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.exp(-690 + (1380 * (i + 0.37)) / n));
+    const one = new Float64Array(1);
+    const unit = Float64Array.of(1);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      one[0] = x[i];
+      const got = weightedLogSum(unit, one, new Uint32Array(one.buffer), 0, 1);
+      expect(Object.is(got, log(x[i])), `x = ${x[i]}`).toBe(true);
+      worst = Math.max(worst, Math.abs(got - Math.log(x[i])) / Math.max(1, Math.abs(Math.log(x[i]))));
+    }
+    expect(worst).toBeLessThan(1e-15);
+    // and the weighted sum over a range
+    const w = Float64Array.from(x, (_, i) => (i % 7) / 7);
+    const words = new Uint32Array(x.buffer);
+    let ref = 0;
+    for (let i = 100; i < 5000; i++) ref += w[i] * log(x[i]);
+    expect(weightedLogSum(w, x, words, 100, 5000)).toBe(ref);
   });
 });

@@ -22,7 +22,7 @@ const LN2 = Math.LN2;
 
 /** The chain and the emissions, written out (the model maps θ to this; the tied test variant too). */
 export interface HmmPassParams {
-  /** Transition matrix rows: a11 + a12 = 1, a21 + a22 = 1 (off-diagonals passed exactly, not as 1 − a). */
+  /** Transition matrix rows, a11 + a12 = 1 and a21 + a22 = 1 (all four given: the tests' tied chain sets its own). */
   readonly a11: number;
   readonly a12: number;
   readonly a21: number;

@@ -31,7 +31,7 @@ export interface HmmModel extends LatentModel {
   posteriors(theta: Theta, out?: Float64Array): Float64Array;
 }
 
-/** θ → the pass's parameters, with the off-diagonals exact (1 − a is exact for a ≥ ½ and loses nothing that matters below). */
+/** θ → the pass's parameters: the fixed initial (½, ½), switch probabilities 1 − a_kk (exact for a_kk ≥ ½, by Sterbenz). */
 export const passParams = (t: Theta): HmmPassParams => ({
   a11: t[0],
   a12: 1 - t[0],
