@@ -28,7 +28,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/experiment/**', '**/worker/**', '**/state/**', '**/ui/**', '**/cli/**'], message: 'src/engine imports nothing above it.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/experiment/**', '**/worker/**', '**/state/**', '**/ui/**', '**/cli/**'],
+              message: 'src/engine imports nothing above it.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -36,7 +43,10 @@ export default tseslint.config(
     // The UI reads rows through src/state/, never the worker's wire format.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/worker/protocol'], message: 'read rows through src/state/ (the typed accessor).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/worker/protocol'], message: 'read rows through src/state/ (the typed accessor).' }] },
+      ],
     },
   },
   prettier,

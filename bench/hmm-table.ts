@@ -20,7 +20,17 @@ const PS = [0.5, 0.7, 0.9, 0.95, 0.99];
 const SEEDS = [1, 2, 3];
 const METHODS: MethodId[] = ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'];
 const GAP = 1e-6;
-const SETTINGS: RunSettings = { methods: METHODS, iters: 50_000, tol: GAP, gtol: 1e-12, tau: 0.5, burn: 5, gstep: 0, lr: 0.05, opt: 'adam' };
+const SETTINGS: RunSettings = {
+  methods: METHODS,
+  iters: 50_000,
+  tol: GAP,
+  gtol: 1e-12,
+  tau: 0.5,
+  burn: 5,
+  gstep: 0,
+  lr: 0.05,
+  opt: 'adam',
+};
 const showSeeds = process.argv.includes('--seeds');
 
 interface Row {
@@ -40,7 +50,12 @@ async function cell(p: number, seed: number): Promise<Row> {
   while (race.advance(1000));
   const passes = {} as Record<MethodId, number | null>;
   for (const run of race.runs) passes[run.method] = run.rows.find((r) => optimum.logLik - r.logLik < GAP)?.evaluations ?? null;
-  return { lambda: optimum.eigenvalues[0], entropy: atStar.entropy, shares: mode ? [mode.transitions, mode.means, mode.variances] : [NaN, NaN, NaN], passes };
+  return {
+    lambda: optimum.eigenvalues[0],
+    entropy: atStar.entropy,
+    shares: mode ? [mode.transitions, mode.means, mode.variances] : [NaN, NaN, NaN],
+    passes,
+  };
 }
 
 const median = (xs: (number | null)[]): number | null => {
@@ -61,12 +76,18 @@ for (const p of PS) {
   for (const seed of SEEDS) {
     const r = await cell(p, seed);
     rows.push(r);
-    seedLines.push(`| ${p}, ${seed} | ${f4(r.lambda)} | ${f3(r.entropy)} | ${r.shares.map(f3).join(' / ')} | ${METHODS.map((m) => n0(r.passes[m])).join(' | ')} |`);
+    seedLines.push(
+      `| ${p}, ${seed} | ${f4(r.lambda)} | ${f3(r.entropy)} | ${r.shares.map(f3).join(' / ')} | ${METHODS.map((m) => n0(r.passes[m])).join(' | ')} |`,
+    );
   }
   const shares = [0, 1, 2].map((i) => f3(median(rows.map((r) => r.shares[i])))).join(' / ');
   const passes = METHODS.map((m) => n0(median(rows.map((r) => r.passes[m]))));
-  lines.push(`| ${p} | ${f4(median(rows.map((r) => r.lambda)))} | ${f3(median(rows.map((r) => r.entropy)))} | ${shares} | ${passes.join(' | ')} |`);
+  lines.push(
+    `| ${p} | ${f4(median(rows.map((r) => r.lambda)))} | ${f3(median(rows.map((r) => r.entropy)))} | ${shares} | ${passes.join(' | ')} |`,
+  );
 }
-console.log(`HMM, Δ = 2, T = 1000, vr = 1, init 1, floor 1e-6; medians over data seeds ${SEEDS.join(', ')}; E-steps to a gap < ${GAP.toExponential()}\n`);
+console.log(
+  `HMM, Δ = 2, T = 1000, vr = 1, init 1, floor 1e-6; medians over data seeds ${SEEDS.join(', ')}; E-steps to a gap < ${GAP.toExponential()}\n`,
+);
 console.log(lines.join('\n'));
 if (showSeeds) console.log(`\n${seedLines.join('\n')}`);

@@ -49,7 +49,11 @@ const fmt = (t: Timing) => `${t.medianMs.toFixed(3)} ms (min ${t.minMs.toFixed(3
 const spec = (n: number) => ({ n, sep: 2, vr: 1, p: 0.9, seed: 1 });
 const theta = hmmTruthTheta(spec(1));
 
-console.log(`HMM engine benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `HMM engine benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`θ = [${Array.from(theta).join(', ')}] (the truth at sep 2, p 0.9)\n`);
 
 const big = generateHmmData(spec(100_000));
@@ -76,12 +80,18 @@ try {
   const gcc = execFileSync('gcc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
   execFileSync('gcc', [...GCC_FLAGS, '-o', bin, src, '-lm']);
   const reps = String(Math.max(1, Math.ceil(200 / Math.max(jsPass.medianMs / 3, 0.05))));
-  const out = execFileSync(bin, [dat, ...Array.from(theta, String), reps], { encoding: 'utf8' }).trim().split(/\s+/);
+  const out = execFileSync(bin, [dat, ...Array.from(theta, String), reps], { encoding: 'utf8' })
+    .trim()
+    .split(/\s+/);
   const [cMedian, cMin, cLogLik] = out.map(Number);
   console.log(`\nC (${gcc}; gcc ${GCC_FLAGS.join(' ')} … -lm)`);
-  console.log(`T = 10⁵: one pass                     ${cMedian.toFixed(3)} ms (min ${cMin.toFixed(3)})   = ${((cMedian / 1e5) * 1e6).toFixed(1)} ns/step`);
+  console.log(
+    `T = 10⁵: one pass                     ${cMedian.toFixed(3)} ms (min ${cMin.toFixed(3)})   = ${((cMedian / 1e5) * 1e6).toFixed(1)} ns/step`,
+  );
   console.log(`ratio JS / C: ${(jsPass.medianMs / cMedian).toFixed(2)} (medians), ${(jsPass.minMs / cMin).toFixed(2)} (mins)`);
-  console.log(`logLik JS ${jsLogLik}, C ${cLogLik}: relative difference ${(Math.abs(jsLogLik - cLogLik) / Math.abs(cLogLik)).toExponential(1)}`);
+  console.log(
+    `logLik JS ${jsLogLik}, C ${cLogLik}: relative difference ${(Math.abs(jsLogLik - cLogLik) / Math.abs(cLogLik)).toExponential(1)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

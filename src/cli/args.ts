@@ -19,7 +19,11 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** Parses argv, or throws a UsageError whose message is one line naming the problem. */
-export function parseArgs(argv: readonly string[], flagNames: readonly string[], optionSpecs: Readonly<Record<string, OptionSpec>> = {}): ParsedArgs | 'help' {
+export function parseArgs(
+  argv: readonly string[],
+  flagNames: readonly string[],
+  optionSpecs: Readonly<Record<string, OptionSpec>> = {},
+): ParsedArgs | 'help' {
   const flags = new Set<string>();
   const options = new Map<string, number>();
   const positional: string[] = [];
@@ -44,7 +48,9 @@ export function parseArgs(argv: readonly string[], flagNames: readonly string[],
   const query = positional[0];
   if (!/[^&\s]/.test(extractQuery(query).replace(/^[?#]+/, '')))
     throw new UsageError(
-      query.trim() === '' ? 'the query is empty (to run the default experiment, pass v=1)' : `the query '${query.trim().slice(0, 40)}' has no settings (to run the default experiment, pass v=1)`,
+      query.trim() === ''
+        ? 'the query is empty (to run the default experiment, pass v=1)'
+        : `the query '${query.trim().slice(0, 40)}' has no settings (to run the default experiment, pass v=1)`,
     );
   return { query, flags, options };
 }

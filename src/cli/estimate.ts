@@ -17,7 +17,10 @@ export function probeEStepMs(spec: DataSpec & Pick<RaceSpec, 'floor'>): number {
   const data = generateData(spec);
   const model = createModel(spec.dim, data, varianceFloor(spec, data));
   const sd = Math.sqrt(model.varianceFloor / spec.floor) || 1;
-  const theta = spec.dim === 1 ? Float64Array.of(0.5, -sd, sd, sd * sd, sd * sd) : Float64Array.of(0.5, -sd, 0, sd, 0, sd * sd, 0, sd * sd, sd * sd, 0, sd * sd);
+  const theta =
+    spec.dim === 1
+      ? Float64Array.of(0.5, -sd, sd, sd * sd, sd * sd)
+      : Float64Array.of(0.5, -sd, 0, sd, 0, sd * sd, 0, sd * sd, sd * sd, 0, sd * sd);
   // Warm up the compiled code (a cold first pass is many times slower), then time ≥ 20 ms of passes.
   for (let points = 0; points < 3e5; points += spec.n) model.estep(theta);
   let reps = 0;

@@ -52,7 +52,8 @@ async function main(argv: string[]): Promise<void> {
   const { state, repairs } = decodeQuery(args.query);
   if (repairs.length > 0) {
     const list = repairs.map((r) => `  - ${formatRepair(r)}`).join('\n');
-    if (!flags.has('--lenient')) fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
+    if (!flags.has('--lenient'))
+      fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
     process.stderr.write(`em-lab: running the repaired query:\n${list}\n`);
   }
 

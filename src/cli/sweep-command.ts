@@ -85,7 +85,9 @@ export async function sweepCommand(argv: string[], entry: URL): Promise<void> {
         grid[placed[i].sepIndex][placed[i].rep] = result;
         done++;
         const s = (performance.now() - t0) / 1000;
-        progress.report(`sweep: ${done}/${placed.length} data sets after ${duration(s)}, about ${duration((s / done) * (placed.length - done))} to go`);
+        progress.report(
+          `sweep: ${done}/${placed.length} data sets after ${duration(s)}, about ${duration((s / done) * (placed.length - done))} to go`,
+        );
       },
     );
   } catch (err) {

@@ -59,4 +59,3 @@ export function startRefusal(spec: DataSpec & Pick<RaceSpec, 'floor'>, start: re
   const err = mixtureDomainError(spec.dim, start, floor);
   return err && `${err} for these data`;
 }
-

@@ -56,7 +56,6 @@ export function component(theta: Theta, k: 0 | 1): Comp {
   };
 }
 
-
 // 2×2 matrices as [m11, m12, m21, m22] (only used in the O(1) information assembly).
 type M2 = [number, number, number, number];
 const mul = (x: M2, y: M2): M2 => [
@@ -98,16 +97,38 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     const N = n;
     const D = dBuf,
       E = eBuf;
-    const m1x = c1.mx, m1y = c1.my, k1 = c1.c, p1a = c1.pa, p1b2 = 2 * c1.pb, p1c = c1.pc;
-    const m2x = c2.mx, m2y = c2.my, k2 = c2.c, p2a = c2.pa, p2b2 = 2 * c2.pb, p2c = c2.pc;
+    const m1x = c1.mx,
+      m1y = c1.my,
+      k1 = c1.c,
+      p1a = c1.pa,
+      p1b2 = 2 * c1.pb,
+      p1c = c1.pc;
+    const m2x = c2.mx,
+      m2y = c2.my,
+      k2 = c2.c,
+      p2a = c2.pa,
+      p2b2 = 2 * c2.pb,
+      p2c = c2.pc;
     // Slots: 0 L, 1 Σh, 2 R1, 3 R2, 4–5 b1, 6–8 vech A1, 9–10 b2, 11–13 vech A2.
     const acc = new NeumaierSums(14);
     for (let start = 0; start < N; start += BLOCK) {
       const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e), each factor in [1, 2]: one log per block (as in model1d).
-      let top = 0, prod = 1, sH = 0, sR1 = 0, sR2 = 0;
-      let b1x = 0, b1y = 0, a1xx = 0, a1xy = 0, a1yy = 0;
-      let b2x = 0, b2y = 0, a2xx = 0, a2xy = 0, a2yy = 0;
+      let top = 0,
+        prod = 1,
+        sH = 0,
+        sR1 = 0,
+        sR2 = 0;
+      let b1x = 0,
+        b1y = 0,
+        a1xx = 0,
+        a1xy = 0,
+        a1yy = 0;
+      let b2x = 0,
+        b2y = 0,
+        a2xx = 0,
+        a2xy = 0,
+        a2yy = 0;
       for (let j = 0; j < len; j++) {
         const x = X[2 * (start + j)],
           y = X[2 * (start + j) + 1];
@@ -427,7 +448,11 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
           const oa = a * BLOCK,
             ob = b * BLOCK;
           // four independent partial sums: no add-latency chain
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+          let s0 = 0,
+            s1 = 0,
+            s2 = 0,
+            s3 = 0,
+            j = 0;
           for (; j + 3 < len; j += 4) {
             s0 += D[oa + j] * D[ob + j];
             s1 += D[oa + j + 1] * D[ob + j + 1];

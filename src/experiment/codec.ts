@@ -78,8 +78,7 @@ export function encodeQuery(s: ExperimentState): string {
 }
 
 /** base without its query and hash, + '?' + the canonical query. */
-export const shareUrl = (s: ExperimentState, base: string): string =>
-  `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
+export const shareUrl = (s: ExperimentState, base: string): string => `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -263,8 +262,14 @@ function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
 }
 
 function decodeMethods(raw: string, note: Note): MethodId[] {
-  const tokens = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
-  const all = DEFAULT_METHOD_IDS.length === METHOD_IDS.length ? `all ${METHOD_IDS.length} methods` : `the ${DEFAULT_METHOD_IDS.length} default methods`;
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+  const all =
+    DEFAULT_METHOD_IDS.length === METHOD_IDS.length
+      ? `all ${METHOD_IDS.length} methods`
+      : `the ${DEFAULT_METHOD_IDS.length} default methods`;
   if (tokens.length === 0) {
     note('methods', `empty value; using ${all}`);
     return [...DEFAULT_METHOD_IDS];

@@ -33,7 +33,9 @@ export const OPTIMISERS = KEYS.opt.values;
 
 /** Frozen (methods too): copy before changing. */
 export const DEFAULT_STATE: ExperimentState = Object.freeze(
-  Object.fromEntries(KEY_ORDER.map((k) => [k, Array.isArray(rows[k].default) ? Object.freeze([...(rows[k].default as unknown[])]) : rows[k].default])),
+  Object.fromEntries(
+    KEY_ORDER.map((k) => [k, Array.isArray(rows[k].default) ? Object.freeze([...(rows[k].default as unknown[])]) : rows[k].default]),
+  ),
 ) as ExperimentState;
 
 export const formatKey = (key: NumKey, x: number): string => formatValue(BOUNDS[key].precision, x);
@@ -88,10 +90,12 @@ export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
     if (s.start) {
       const err = startError(s.dim, s.start);
       if (err) issue('start', err);
-      else if (!s.start.every((x) => Object.is(roundTo(START_PRECISION, x), x))) issue('start', 'start values are not at 10 significant digits');
+      else if (!s.start.every((x) => Object.is(roundTo(START_PRECISION, x), x)))
+        issue('start', 'start values are not at 10 significant digits');
     }
     const canon = canonicalMethods(s.methods);
-    if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i])) issue('methods', 'methods must be unique and in canonical order');
+    if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i]))
+      issue('methods', 'methods must be unique and in canonical order');
     // The URL omits a key where it does not apply, so a canonical state keeps its default there.
     for (const k of KEY_ORDER) if (!appliesTo(k, s) && !isDefault(k, s[k])) issue(k, `${k} keeps its default in ${s.dim}D`);
   }) as unknown as z.ZodType<ExperimentState>;

@@ -27,8 +27,7 @@ let pulling = false;
 /** λ-curve points received for the current epoch (the shown curve may be the previous epoch's). */
 let curveReceived = 0;
 
-const setRun = (patch: Partial<RunState>): void =>
-  useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
+const setRun = (patch: Partial<RunState>): void => useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
 
 function send({ query, epoch, guesses }: Pending): void {
   configuring = true;
@@ -54,7 +53,14 @@ function onConfigured(reply: ConfigureReply): void {
   const h = reply.header;
   if (h.epoch !== run.epoch) return; // stale: newer settings are already queued
   curveReceived = 0;
-  const traces: MethodTrace[] = h.methods.map((method) => ({ method, p: h.p, buf: new Float64Array(0), count: 0, eigenCount: 0, stop: null }));
+  const traces: MethodTrace[] = h.methods.map((method) => ({
+    method,
+    p: h.p,
+    buf: new Float64Array(0),
+    count: 0,
+    eigenCount: 0,
+    stop: null,
+  }));
   setRun({ header: h, traces, done: false, idle: false, error: null });
   performance.mark(HEADER_MARK, { detail: { epoch: h.epoch } });
   // The first rows (and coarse contours) come with the header: the panels redraw once, complete.

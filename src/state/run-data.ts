@@ -8,8 +8,7 @@ import type { MethodId } from '../engine/types';
 import { field, thetaColumn, thetaView } from './rows';
 import type { MethodTrace, RaceHeader, RunState } from './store';
 
-export const isCurrent = (run: RunState): run is RunState & { header: RaceHeader } =>
-  run.header !== null && run.header.epoch === run.epoch;
+export const isCurrent = (run: RunState): run is RunState & { header: RaceHeader } => run.header !== null && run.header.epoch === run.epoch;
 
 /** Row index a method shows at iteration `it`: its last row once stopped; −1 while pending. */
 export function rowAt(trace: MethodTrace, it: number): number {
@@ -62,8 +61,7 @@ export function lastIteration(run: RunState): number {
   return m;
 }
 
-export const traceOf = (run: RunState, method: MethodId): MethodTrace | undefined =>
-  run.traces.find((t) => t.method === method);
+export const traceOf = (run: RunState, method: MethodId): MethodTrace | undefined => run.traces.find((t) => t.method === method);
 
 // ------------------------------------------------------------------------- observed rates
 

@@ -79,9 +79,8 @@ export function App() {
         <ReadoutTable />
         <SweepSection />
         <p className="scope">
-          Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s
-          updates use tfjs in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻
-          recompute the race.
+          Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s updates use tfjs
+          in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻ recompute the race.
         </p>
       </main>
       <HelpOverlay />

@@ -47,13 +47,9 @@ const weight = fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true });
 const cov = fc.tuple(pos, real, pos).map(([a, b, c]) => [a * a, a * b * 1e-3, b * b * 1e-6 + c * c]);
 
 const start1 = fc.tuple(weight, real, real, pos, pos).map((t) => t.map(r10));
-const start2 = fc
-  .tuple(weight, real, real, real, real, cov, cov)
-  .map(([w, a, b, c, d, s1, s2]) => [w, a, b, c, d, ...s1, ...s2].map(r10));
+const start2 = fc.tuple(weight, real, real, real, real, cov, cov).map(([w, a, b, c, d, s1, s2]) => [w, a, b, c, d, ...s1, ...s2].map(r10));
 
-const methodsArb = fc
-  .subarray([...METHOD_IDS], { minLength: 1 })
-  .map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
+const methodsArb = fc.subarray([...METHOD_IDS], { minLength: 1 }).map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
 
 /** Any value of every key of the key table (a new key joins the fuzz without editing this file). */
 function keyArb(key: Key): fc.Arbitrary<unknown> {
@@ -67,7 +63,8 @@ function keyArb(key: Key): fc.Arbitrary<unknown> {
 const stateArb: fc.Arbitrary<ExperimentState> = fc
   .record({
     ...(Object.fromEntries(KEY_ORDER.map((k) => [k, keyArb(k)])) as Record<Key, fc.Arbitrary<unknown>>),
-    s1: fc.option(start1), s2: fc.option(start2),
+    s1: fc.option(start1),
+    s2: fc.option(start2),
   })
   .map(({ s1, s2, ...r }) => {
     const s = { ...r, start: r.dim === 1 ? s1 : s2 } as ExperimentState;
@@ -92,7 +89,14 @@ describe('canonical encoding', () => {
   });
 
   it('writes 2D keys, start and it only when they apply, in the fixed order', () => {
-    const s: ExperimentState = { ...DEFAULT_STATE, dim: 2, rot: -45, aspect: 0.25, it: 12, start: [0.3, 0, 0, 1.5, -2, 1, 0.2, 1, 2, 0, 0.5] };
+    const s: ExperimentState = {
+      ...DEFAULT_STATE,
+      dim: 2,
+      rot: -45,
+      aspect: 0.25,
+      it: 12,
+      start: [0.3, 0, 0, 1.5, -2, 1, 0.2, 1, 2, 0, 0.5],
+    };
     const q = encodeQuery(s);
     expect(q).toContain('&vr=1&aspect=0.25&rot=-45&seed=1&init=1&start=0.3,0,0,1.5,-2,1,0.2,1,2,0,0.5&methods=');
     expect(q.endsWith('&floor=1e-6&it=12')).toBe(true);
@@ -102,7 +106,15 @@ describe('canonical encoding', () => {
   });
 
   it('keeps commas readable and uses short number formats', () => {
-    const s: ExperimentState = { ...DEFAULT_STATE, sep: 3.1, tol: 2.5e-10, lr: 1e-5, gstep: 0.1234, tau: 0.125, start: [0.5, -1.234567890123, 2, 1, 3e-7] };
+    const s: ExperimentState = {
+      ...DEFAULT_STATE,
+      sep: 3.1,
+      tol: 2.5e-10,
+      lr: 1e-5,
+      gstep: 0.1234,
+      tau: 0.125,
+      start: [0.5, -1.234567890123, 2, 1, 3e-7],
+    };
     const q = encodeQuery(s);
     expect(q).not.toContain('%2C');
     expect(q).toContain('sep=3.1&');
@@ -183,7 +195,11 @@ describe('repairs', () => {
     ['v=1&sep=1e999', { sep: 12 }, { sep: /above the maximum 12; clamped to 12/ }],
     ['v=1&sep=-1e999', { sep: 0 }, { sep: /below the minimum 0; clamped to 0/ }],
     ['v=1&sep=', { sep: 2.5 }, { sep: /empty value; using the default 2\.5/ }],
-    ['v=1&sep=NaN&w=Infinity&vr=0x10&tau=1_0', { sep: 2.5, w: 0.5, vr: 1, tau: 0.5 }, { sep: /not a number/, w: /not a number/, vr: /not a number/, tau: /not a number/ }],
+    [
+      'v=1&sep=NaN&w=Infinity&vr=0x10&tau=1_0',
+      { sep: 2.5, w: 0.5, vr: 1, tau: 0.5 },
+      { sep: /not a number/, w: /not a number/, vr: /not a number/, tau: /not a number/ },
+    ],
     ['v=1&n=-5', { n: 10 }, { n: /-5 is below the minimum 10; clamped to 10/ }],
     ['v=1&n=2.5', { n: 10 }, { n: /clamped to 10/ }],
     ['v=1&n=2000.5', { n: 2001 }, { n: /2000\.5 is not a whole number; rounded to 2001/ }],
@@ -212,10 +228,22 @@ describe('repairs', () => {
     ['v=1&foo=1&sep=3', { sep: 3 }, { foo: /^unknown key ignored$/ }],
     ['v=1&seed=2147483648&init=-1', { seed: 2147483647, init: 0 }, { seed: /clamped/, init: /clamped/ }],
     ['%%%', {}, { '%%%': /unknown key ignored/ }],
-    ['v=1&tol=0&gtol=5&floor=1e-20&lr=2', { tol: 1e-14, gtol: 1, floor: 1e-12, lr: 1 }, { tol: /clamped to 1e-14/, gtol: /clamped to 1e0/, floor: /clamped to 1e-12/, lr: /clamped to 1/ }],
+    [
+      'v=1&tol=0&gtol=5&floor=1e-20&lr=2',
+      { tol: 1e-14, gtol: 1, floor: 1e-12, lr: 1 },
+      { tol: /clamped to 1e-14/, gtol: /clamped to 1e0/, floor: /clamped to 1e-12/, lr: /clamped to 1/ },
+    ],
     ['sep=3&n=500', { sep: 3, n: 500 }, { v: /^no version given; read as version 1$/ }],
-    ['v=1&start=0.5,1e308,-1e308,1e-300,1e300', { start: null }, { start: /^variance v1 = 1e-300 is below the floor 2\.545e-6 for these data; the start was dropped$/ }],
-    ['v=1&dim=2&start=0.5,0,0,1,0,1e-9,0,1e-9,1,0,1', { dim: 2, start: null }, { start: /smallest eigenvalue 1e-9, below the floor 6\.504e-7 for these data/ }],
+    [
+      'v=1&start=0.5,1e308,-1e308,1e-300,1e300',
+      { start: null },
+      { start: /^variance v1 = 1e-300 is below the floor 2\.545e-6 for these data; the start was dropped$/ },
+    ],
+    [
+      'v=1&dim=2&start=0.5,0,0,1,0,1e-9,0,1e-9,1,0,1',
+      { dim: 2, start: null },
+      { start: /smallest eigenvalue 1e-9, below the floor 6\.504e-7 for these data/ },
+    ],
   ];
 
   it.each(cases)('%s', (q, fields, expected) => {

@@ -135,7 +135,9 @@ describe('the structure of DM at θ*', () => {
       const Mb = model.mstep(model.estep(b));
       for (let i = 0; i < 6; i++) nat[6 * i + j] = (Ma[i] - Mb[i]) / (a[j] - b[j]);
     }
-    const natEv = new EigenvalueDecomposition(new Matrix(Array.from({ length: 6 }, (_, i) => Array.from(nat.subarray(6 * i, 6 * i + 6))))).realEigenvalues.sort((x, y) => y - x);
+    const natEv = new EigenvalueDecomposition(
+      new Matrix(Array.from({ length: 6 }, (_, i) => Array.from(nat.subarray(6 * i, 6 * i + 6)))),
+    ).realEigenvalues.sort((x, y) => y - x);
     note(`p ${p}: max |λ(free) − λ(natural)|`, diffInf(ev, natEv));
     expect(diffInf(ev, natEv)).toBeLessThan(1e-6);
 

@@ -74,7 +74,14 @@ const cd = (f: (t: Theta) => number, t: Theta, i: number, h: number) => {
 };
 /** Steps in each natural coordinate's own unit. */
 const unitSteps = (t: Theta, rel: number) =>
-  Float64Array.of(rel * Math.min(t[0], 1 - t[0]), rel * Math.min(t[1], 1 - t[1]), rel * Math.sqrt(t[4]), rel * Math.sqrt(t[5]), rel * t[4], rel * t[5]);
+  Float64Array.of(
+    rel * Math.min(t[0], 1 - t[0]),
+    rel * Math.min(t[1], 1 - t[1]),
+    rel * Math.sqrt(t[4]),
+    rel * Math.sqrt(t[5]),
+    rel * t[4],
+    rel * t[5],
+  );
 
 describe('the gradient (Fisher identity) against central differences of the reference L', () => {
   const y = shortSequence(400, 6, 2);
@@ -142,7 +149,23 @@ describe('Newton: the observed information by differences of the exact gradient'
         const v =
           i === j
             ? (at([[i, h[i]]]) - 2 * L0 + at([[i, -h[i]]])) / (h[i] * h[i])
-            : (at([[i, h[i]], [j, h[j]]]) - at([[i, h[i]], [j, -h[j]]]) - at([[i, -h[i]], [j, h[j]]]) + at([[i, -h[i]], [j, -h[j]]])) / (4 * h[i] * h[j]);
+            : (at([
+                [i, h[i]],
+                [j, h[j]],
+              ]) -
+                at([
+                  [i, h[i]],
+                  [j, -h[j]],
+                ]) -
+                at([
+                  [i, -h[i]],
+                  [j, h[j]],
+                ]) +
+                at([
+                  [i, -h[i]],
+                  [j, -h[j]],
+                ])) /
+              (4 * h[i] * h[j]);
         io[i * p + j] = io[j * p + i] = -v;
       }
     const e = model.estep(theta);
@@ -151,8 +174,17 @@ describe('Newton: the observed information by differences of the exact gradient'
     // I_o(reference) · d = ∇L, in natural units.
     const g = model.gradient(e);
     const s = unitSteps(theta, 1);
-    const lhs = Float64Array.from({ length: p }, (_, i) => s[i] * io.subarray(i * p, i * p + p).reduce((acc, x, j) => acc + x * dir![j], 0));
-    expect(relErr(lhs, Float64Array.from(g, (x, i) => x * s[i]), 1e-3 * y.length)).toBeLessThan(1e-5);
+    const lhs = Float64Array.from(
+      { length: p },
+      (_, i) => s[i] * io.subarray(i * p, i * p + p).reduce((acc, x, j) => acc + x * dir![j], 0),
+    );
+    expect(
+      relErr(
+        lhs,
+        Float64Array.from(g, (x, i) => x * s[i]),
+        1e-3 * y.length,
+      ),
+    ).toBeLessThan(1e-5);
   });
 
   it('is null where I_o is not positive definite (at the symmetric saddle)', () => {

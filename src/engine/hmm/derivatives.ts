@@ -41,11 +41,7 @@ function pass(model: LatentModel, theta: Theta): EStep | null {
 }
 
 /** Column j of a central difference: (f(x + h e_j) − f(x − h e_j)) / (x⁺_j − x⁻_j), into J (row-major). */
-function centralJacobian(
-  x: Float64Array,
-  h: Float64Array,
-  f: (x: Float64Array) => Float64Array | null,
-): Float64Array | null {
+function centralJacobian(x: Float64Array, h: Float64Array, f: (x: Float64Array) => Float64Array | null): Float64Array | null {
   const p = x.length;
   const J = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
@@ -72,8 +68,7 @@ export function observedInfoFD(model: LatentModel, theta: Theta): Float64Array |
   });
   if (!hess) return null;
   const io = new Float64Array(p * p);
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < p; j++) io[i * p + j] = -0.5 * (hess[i * p + j] + hess[j * p + i]);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) io[i * p + j] = -0.5 * (hess[i * p + j] + hess[j * p + i]);
   return io;
 }
 

@@ -12,7 +12,7 @@
 
 export const weightedLogSum: (w: Float64Array, x: Float64Array, xWords: Uint32Array, start: number, end: number) => number =
   /* @__PURE__ */ (() => {
-    const LN2_HI = 6.93147180369123816490e-1; // fdlibm's split of ln 2, as in detmath.ts
+    const LN2_HI = 6.9314718036912381649e-1; // fdlibm's split of ln 2, as in detmath.ts
     const LN2_LO = 1.90821492927058770002e-10;
     // The 32-bit word holding sign, exponent and top mantissa bits: the odd one on little-endian machines.
     const probe = new Uint32Array(Float64Array.of(1).buffer);

@@ -150,7 +150,16 @@ export function forwardBackward(y: Float64Array, q: HmmPassParams, s: PassScratc
   let be2 = 0.5;
   for (let end = T; end > 0; end -= BLOCK) {
     const start = Math.max(0, end - BLOCK);
-    let n11 = 0, n12 = 0, n21 = 0, n22 = 0, G1 = 0, G2 = 0, S1 = 0, S2 = 0, Q1 = 0, Q2 = 0;
+    let n11 = 0,
+      n12 = 0,
+      n21 = 0,
+      n22 = 0,
+      G1 = 0,
+      G2 = 0,
+      S1 = 0,
+      S2 = 0,
+      Q1 = 0,
+      Q2 = 0;
     let gprod = 1;
     for (let t = end - 1; t >= start; t--) {
       const f1 = F1[t];

@@ -27,7 +27,14 @@ export interface SlowMode {
 export function completeInfoDiagFree(e: EStep): Float64Array {
   const t = e.theta;
   const s = e.stats;
-  return Float64Array.of((s[0] + s[1]) * t[0] * (1 - t[0]), (s[2] + s[3]) * t[1] * (1 - t[1]), s[4] / t[4], s[5] / t[5], s[4] / 2, s[5] / 2);
+  return Float64Array.of(
+    (s[0] + s[1]) * t[0] * (1 - t[0]),
+    (s[2] + s[3]) * t[1] * (1 - t[1]),
+    s[4] / t[4],
+    s[5] / t[5],
+    s[4] / 2,
+    s[5] / 2,
+  );
 }
 
 /** The shares of a free-coordinate vector in the I_oc norm. */

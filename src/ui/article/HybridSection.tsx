@@ -26,14 +26,13 @@ function Prose() {
   return (
     <>
       <p>
-        If uncertain labels are what slows EM, the data can say when to stop trusting it. The normalised posterior
-        entropy H comes free with every E-step: near 0 when every point is sure of its component (little is missing,
-        EM is Newton-like), near 1 when none is. The hybrid runs EM and, after <Live bind="burn" value={burnIn} />{' '}
-        burn-in iterations, switches to ECG for good the first time H ≥ τ.
+        If uncertain labels are what slows EM, the data can say when to stop trusting it. The normalised posterior entropy H comes free with
+        every E-step: near 0 when every point is sure of its component (little is missing, EM is Newton-like), near 1 when none is. The
+        hybrid runs EM and, after <Live bind="burn" value={burnIn} /> burn-in iterations, switches to ECG for good the first time H ≥ τ.
       </p>
       <p className="live-claim">
-        With τ = <Live bind="tau" value={tau} />, the hybrid <Live bind="hybrid-switch" value={hybridSwitch} />. At
-        iteration <Live bind="it-hybrid" value={cursor} /> its H is <Live bind="entropy-hybrid" value={entropyAt('hybrid')} />.
+        With τ = <Live bind="tau" value={tau} />, the hybrid <Live bind="hybrid-switch" value={hybridSwitch} />. At iteration{' '}
+        <Live bind="it-hybrid" value={cursor} /> its H is <Live bind="entropy-hybrid" value={entropyAt('hybrid')} />.
       </p>
       <p>
         Make it{' '}

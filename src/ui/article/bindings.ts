@@ -61,7 +61,8 @@ export const methodCount: Binding = ({ app }) => {
 export const methodNoun: Binding = ({ app }) => ready(app.config.methods.length === 1 ? 'optimiser climbs' : 'optimisers climb');
 
 /** The trajectory plane's name: the means in 1D, their first coordinates in 2D (what the panel plots). */
-export const planeName: Binding = ({ app }) => ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
+export const planeName: Binding = ({ app }) =>
+  ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
 
 // ------------------------------------------------------------------ θ* and its spectrum
 
@@ -115,7 +116,9 @@ function observed(pick: 'paramRatio' | 'gapRatio'): Binding {
     const rates = emObservedRates(run);
     const v = rates?.[pick];
     const busy = !isCurrent(run) || em.stop === null;
-    return isNum(v) ? ready(fixed(v, 6), busy) : ready(em.stop ? 'not measurable (too few asymptotic iterations)' : 'not measured yet', busy);
+    return isNum(v)
+      ? ready(fixed(v, 6), busy)
+      : ready(em.stop ? 'not measurable (too few asymptotic iterations)' : 'not measured yet', busy);
   };
 }
 export const observedParamRatio = observed('paramRatio');
@@ -137,26 +140,20 @@ const CONVERGED: readonly StopCode[] = ['converged-gap', 'converged-grad', 'conv
 const lastEvaluations = (t: MethodTrace): number => field('evaluations')(t, t.count - 1);
 
 /** E-steps a method used up to its stop (the readout table's "E-steps" at any cursor past it). */
-export const eSteps = perMethod(
-  (m): Binding =>
-  ({ app }) => {
-    const { run } = app;
-    const t = run.header ? traceOf(run, m) : undefined;
-    if (!t || !t.stop || t.count === 0) return ready('computing', true);
-    return ready(int(lastEvaluations(t)), !isCurrent(run));
-  },
-);
+export const eSteps = perMethod((m): Binding => ({ app }) => {
+  const { run } = app;
+  const t = run.header ? traceOf(run, m) : undefined;
+  if (!t || !t.stop || t.count === 0) return ready('computing', true);
+  return ready(int(lastEvaluations(t)), !isCurrent(run));
+});
 
-export const outcome = perMethod(
-  (m): Binding =>
-  ({ app }) => {
-    const { run } = app;
-    const t = run.header ? traceOf(run, m) : undefined;
-    if (!t || !t.stop) return ready('still running', true);
-    const its = `${int(t.count - 1)} iterations`;
-    return ready(CONVERGED.includes(t.stop.code) ? its : `${its}, stopped: ${t.stop.message}`, !isCurrent(run));
-  },
-);
+export const outcome = perMethod((m): Binding => ({ app }) => {
+  const { run } = app;
+  const t = run.header ? traceOf(run, m) : undefined;
+  if (!t || !t.stop) return ready('still running', true);
+  const its = `${int(t.count - 1)} iterations`;
+  return ready(CONVERGED.includes(t.stop.code) ? its : `${its}, stopped: ${t.stop.message}`, !isCurrent(run));
+});
 
 interface RaceResult {
   winner: MethodTrace | null;

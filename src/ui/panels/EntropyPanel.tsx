@@ -53,9 +53,9 @@ function EntropyCaption() {
   const burn = useStore((s) => s.config.burn);
   return (
     <>
-      <Tex tex={String.raw`H=-\tfrac{1}{N\ln 2}\sum_n\big[r_n\ln r_n+(1-r_n)\ln(1-r_n)\big]`} /> is 0 when every
-      point is certain of its component and 1 when none is. The hybrid runs EM for {burn} burn-in iterations, then
-      switches to ECG (▲) once H &gt; τ = {fixed(tau, 3)}.
+      <Tex tex={String.raw`H=-\tfrac{1}{N\ln 2}\sum_n\big[r_n\ln r_n+(1-r_n)\ln(1-r_n)\big]`} /> is 0 when every point is certain of its
+      component and 1 when none is. The hybrid runs EM for {burn} burn-in iterations, then switches to ECG (▲) once H &gt; τ ={' '}
+      {fixed(tau, 3)}.
     </>
   );
 }

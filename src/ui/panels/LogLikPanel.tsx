@@ -71,7 +71,8 @@ export function LogLikPanel() {
           const yTop = Math.max(0, Math.ceil(Number.isFinite(hi) ? hi : 0) + 0.5);
           const noise = Math.log10(noiseLevel(Lstar));
           const em = traceOf(run, 'em');
-          const guide = em && view.xAxis === 'iterations' ? slopeGuide(h.optimum.eigenvalues[0], logGap, em, shownRows(em, config.it), noise) : null;
+          const guide =
+            em && view.xAxis === 'iterations' ? slopeGuide(h.optimum.eigenvalues[0], logGap, em, shownRows(em, config.it), noise) : null;
           gap.draw({
             series: sG,
             xDomain,
@@ -108,13 +109,7 @@ export function LogLikPanel() {
  * EM's predicted asymptotic gap slope, log₁₀ λ_max² per iteration, drawn through EM's point at
  * the cursor over the preceding iterations (where the trace should lie on it once asymptotic).
  */
-function slopeGuide(
-  lambdaMax: number,
-  logGap: (t: MethodTrace, i: number) => number,
-  em: MethodTrace,
-  n: number,
-  noise: number,
-) {
+function slopeGuide(lambdaMax: number, logGap: (t: MethodTrace, i: number) => number, em: MethodTrace, n: number, noise: number) {
   if (!(lambdaMax > 0 && lambdaMax < 1) || n < 3) return null;
   const x1 = n - 1;
   const y1 = logGap(em, x1);
@@ -153,9 +148,8 @@ function LogLikCaption() {
   const lam = useStore((s) => (s.run.header ? s.run.header.optimum.eigenvalues[0] : NaN));
   return (
     <>
-      Gap to L* (EM's limit, Newton-polished). A straight line is linear convergence; EM's predicted slope
-      is <Tex tex={String.raw`\lambda_{\max}^2`} /> = {fixed(lam * lam, 4)} per iteration (blue band). ▲ hybrid
-      switches to ECG.
+      Gap to L* (EM's limit, Newton-polished). A straight line is linear convergence; EM's predicted slope is{' '}
+      <Tex tex={String.raw`\lambda_{\max}^2`} /> = {fixed(lam * lam, 4)} per iteration (blue band). ▲ hybrid switches to ECG.
     </>
   );
 }

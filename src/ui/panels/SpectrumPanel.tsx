@@ -123,13 +123,7 @@ export function SpectrumPanel() {
     };
   });
   return (
-    <Panel
-      ref={figure}
-      name={PANEL_NAME.spectrum}
-      className="panel-spectrum"
-      caption={<SpectrumCaption />}
-      tools={<FocusSelect />}
-    >
+    <Panel ref={figure} name={PANEL_NAME.spectrum} className="panel-spectrum" caption={<SpectrumCaption />} tools={<FocusSelect />}>
       <div ref={mainBody} className="panel-body" />
       <div className="spectrum-foot">
         <dl ref={readout} className="rates" aria-label="Predicted and observed rates">
@@ -164,11 +158,16 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   };
   set('lam', fixed(lam, 6), 'predicted ‖e_{k+1}‖/‖e_k‖ for EM');
   set('lam2', fixed(lam * lam, 6), 'predicted gap_{k+1}/gap_k for EM');
-  const w = (win: [number, number] | null | undefined) => (win ? `EM iterations ${win[0]}–${win[1]}` : 'not enough asymptotic EM iterations yet');
+  const w = (win: [number, number] | null | undefined) =>
+    win ? `EM iterations ${win[0]}–${win[1]}` : 'not enough asymptotic EM iterations yet';
   set('param', rates ? fixed(rates.paramRatio, 6) : '—', `observed median, ${w(rates?.paramWindow)}`);
   set('gap', rates ? fixed(rates.gapRatio, 6) : '—', `observed median, ${w(rates?.gapWindow)}`);
   const win = rates?.paramWindow ?? rates?.gapWindow;
-  set('window', win ? `its ${win[0]}–${win[1]}` : rates ? 'not yet' : 'needs EM', win ? 'EM iterations the observed medians come from' : 'EM has not reached its asymptotic range yet (‖e‖ < 1e-2)');
+  set(
+    'window',
+    win ? `its ${win[0]}–${win[1]}` : rates ? 'not yet' : 'needs EM',
+    win ? 'EM iterations the observed medians come from' : 'EM has not reached its asymptotic range yet (‖e‖ < 1e-2)',
+  );
 }
 
 function FocusSelect() {
@@ -176,7 +175,11 @@ function FocusSelect() {
   const methods = useStore((s) => s.config.methods);
   return (
     <label className="inline-select">
-      <select aria-label="Spectrum of method" value={methods.includes(focus) ? focus : methods[0]} onChange={(e) => setView({ focus: e.target.value as typeof focus })}>
+      <select
+        aria-label="Spectrum of method"
+        value={methods.includes(focus) ? focus : methods[0]}
+        onChange={(e) => setView({ focus: e.target.value as typeof focus })}
+      >
         {methods.map((m) => (
           <option key={m} value={m}>
             {methodLabel(m)}
@@ -192,10 +195,11 @@ function SpectrumCaption() {
   const per = itersPerDecade(lam);
   return (
     <>
-      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max ={' '}
-      {fixed(lam, 3)}
+      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max = {fixed(lam, 3)}
       {/* λ_max ≥ 1 (e.g. identical components): no linear rate, so no iterations per decade. */}
-      {lam >= 1 ? ': EM has no linear rate here.' : `: EM gains one decade of parameter error every ${Number.isFinite(per) ? sig(per, 3) : '—'} iterations.`}{' '}
+      {lam >= 1
+        ? ': EM has no linear rate here.'
+        : `: EM gains one decade of parameter error every ${Number.isFinite(per) ? sig(per, 3) : '—'} iterations.`}{' '}
       Dashed: spectrum at θ*. Right: λ_max vs separation.
     </>
   );

@@ -24,12 +24,10 @@ import { currentTheme, themeColour } from '../theme';
 import { drawStepArrows } from './step-arrows';
 import { setText } from '../set-text';
 
-
 export const PARAM_LABELS: Record<1 | 2, string[]> = {
   1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
   2: ['π', 'μ₁ x', 'μ₁ y', 'μ₂ x', 'μ₂ y', 'Σ₁ xx', 'Σ₁ xy', 'Σ₁ yy', 'Σ₂ xx', 'Σ₂ xy', 'Σ₂ yy'],
 };
-
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -87,7 +85,10 @@ export function TrajectoryPanel() {
               }
             const pad = Math.max(1e-6, (hi - lo) * 0.08);
             // Rounded out to tick steps: the axes (SVG) change only when a path crosses a step, not every frame.
-            const yDomain = scaleLinear().domain([lo - pad, hi + pad]).nice(4).domain() as [number, number];
+            const yDomain = scaleLinear()
+              .domain([lo - pad, hi + pad])
+              .nice(4)
+              .domain() as [number, number];
             c.draw({
               series,
               xDomain: xExtent(series, 10),
@@ -174,7 +175,10 @@ function createPlane(host: HTMLElement) {
       hi = Math.max(...v) + 1;
     }
     // Equal units on both axes: a square plot area.
-    const side = Math.max(10, Math.min(frame.width - frame.margin.left - frame.margin.right, frame.height - frame.margin.top - frame.margin.bottom));
+    const side = Math.max(
+      10,
+      Math.min(frame.width - frame.margin.left - frame.margin.right, frame.height - frame.margin.top - frame.margin.bottom),
+    );
     frame.margin.right = Math.max(10, frame.width - frame.margin.left - side);
     frame.margin.bottom = Math.max(34, frame.height - frame.margin.top - side);
     const x = scaleLinear().domain([lo, hi]).range([0, side]);
@@ -194,11 +198,20 @@ function createPlane(host: HTMLElement) {
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (ctx) {
       for (const d of paths)
-        strokeSeries(ctx, d.n, (i) => xa(d.t, i), (i) => ya(d.t, i), x, y, 1e9, {
-          colour: d.st.colour,
-          dash: d.st.dashArray,
-          width: 1.6,
-        });
+        strokeSeries(
+          ctx,
+          d.n,
+          (i) => xa(d.t, i),
+          (i) => ya(d.t, i),
+          x,
+          y,
+          1e9,
+          {
+            colour: d.st.colour,
+            dash: d.st.dashArray,
+            width: 1.6,
+          },
+        );
     }
     scales = { x, y, side };
     drawSteps();
@@ -282,7 +295,9 @@ function createPlane(host: HTMLElement) {
     if (!grid || grid.bands.length === 0) return [];
     // Grid units → pixels is affine (linear scales): one matrix for every band's path.
     const toPx = new DOMMatrix([(x(grid.x1) - x(grid.x0)) / grid.nx, 0, 0, (y(grid.y1) - y(grid.y0)) / grid.ny, x(grid.x0), y(grid.y0)]);
-    const shade = scaleLinear<string>().domain([0, Math.max(1, grid.bands.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
+    const shade = scaleLinear<string>()
+      .domain([0, Math.max(1, grid.bands.length - 1)])
+      .range([themeColour('--contour-low'), themeColour('--contour-high')]);
     return grid.bands.map((b, i) => {
       const path = new Path2D();
       path.addPath(new Path2D(b.path), toPx);
@@ -323,9 +338,9 @@ function TrajectoryCaption() {
   const showSteps = useArticlePrefs((s) => s.showSteps);
   return (
     <>
-      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice,
-      so a path that also moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○
-      start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line.
+      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice, so a path that also
+      moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○ start, ★ θ*, + truth; the dashed diagonal
+      is the label-swap symmetry line.
       {showSteps &&
         ' Arrows at the spectrum method’s point: its EM step and Newton step to scale (magnified together when short, factor shown), the gradient ∇L at the EM step’s length (direction only); all projected on this plane.'}{' '}
       Right: each parameter against iteration (dotted: θ*).

@@ -57,12 +57,7 @@ export function hybridSwitches(t: MethodTrace, n: number): number[] {
   return out;
 }
 
-export function switchMarkers(
-  run: RunState,
-  it: number,
-  xAxis: XAxis,
-  yOf: TraceColumn,
-): PointMarker[] {
+export function switchMarkers(run: RunState, it: number, xAxis: XAxis, yOf: TraceColumn): PointMarker[] {
   const t = run.traces.find((r) => r.method === 'hybrid');
   if (!t) return [];
   const n = shownRows(t, it);
