@@ -1,5 +1,5 @@
 /**
- * The three candidate moves at one θ (em-theory §2), in natural coordinates:
+ * The three candidate moves at one θ (docs/theory.md §2), in natural coordinates:
  *   EM step      M(θ) − θ              ≈ I_oc(θ)⁻¹ ∇L(θ)   (a preconditioned gradient step)
  *   gradient     ∇L(θ)                 (Fisher identity: free with the E-step)
  *   Newton step  I_o(θ)⁻¹ ∇L(θ) = −H⁻¹∇L, with I_o = I_oc − I_m (Louis) — null where I_o is not PD

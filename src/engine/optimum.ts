@@ -1,7 +1,7 @@
 /**
  * The reference optimum θ* of an experiment: the maximum EM reaches from the shared start, polished by
  * Newton until the EM fixed-point residual is ~1e-12 or below (rate diagnostics need θ* far beyond
- * ordinary tolerances; em-theory.md §10.7).
+ * ordinary tolerances; docs/theory.md §10.7).
  *
  * Plain EM can need 10⁴–10⁵ iterations when λ_max → 1, too slow for a slider. So while EM runs we
  * periodically try a Newton polish from EM's current point and accept it only when it lands where
@@ -79,7 +79,7 @@ export function computeOptimum(model: LatentModel, theta0: Theta, truth: Theta |
   if (theta !== e.theta) e = model.estep(theta);
   const bad = model.symmetric(e.theta)
     ? 'both components are identical: a saddle where π is unidentified and λ_max = 1'
-    : model.degenerate(e)?.message ?? null;
+    : (model.degenerate(e)?.message ?? null);
   return {
     theta: e.theta,
     logLik: e.logLik,

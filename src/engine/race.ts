@@ -5,7 +5,7 @@
 import { generateData, truthTheta } from './data';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
-import { FACTORIES } from './methods';
+import { methodSpec } from './methods/registry';
 import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
@@ -103,7 +103,7 @@ export async function raceOnModel(
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await FACTORIES[method]({ model, ev, start: startE, options: methodOptions });
+    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
@@ -114,12 +114,15 @@ export async function raceOnModel(
     if (c) return c;
     const gap = optimum.logLik - row.logLik;
     let converged: StopReason | null = null;
-    if (gap >= 0 && gap < state.tol) converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol.toExponential()}`);
-    else if (row.gradNorm < state.gtol) converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol.toExponential()}`);
+    if (gap >= 0 && gap < state.tol)
+      converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol.toExponential()}`);
+    else if (row.gradNorm < state.gtol)
+      converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol.toExponential()}`);
     else {
       const rel = Math.abs(row.logLik - prev.logLik) / Math.max(1, Math.abs(row.logLik));
       lane.flat = rel < REL_DL_FLOOR ? lane.flat + 1 : 0;
-      if (lane.flat >= REL_DL_PATIENCE) converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
+      if (lane.flat >= REL_DL_PATIENCE)
+        converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
     }
     if (converged) {
       const err = Math.min(normInf(sub(row.theta, optimum.theta)), normInf(sub(model.swapLabels(row.theta), optimum.theta)));

@@ -1,5 +1,5 @@
 /**
- * Observed linear rates along a trace, to set beside the prediction from DM at θ* (em-theory.md §4):
+ * Observed linear rates along a trace, to set beside the prediction from DM at θ* (docs/theory.md §4):
  * parameter-error ratio ‖e_{k+1}‖/‖e_k‖ → λ_max, step ratio → λ_max, gap ratio → λ_max².
  * Ratios only mean something in the asymptotic window, far enough from the start and above the
  * float64 floor; we take the median over that window.
@@ -8,7 +8,7 @@ import { alignedError } from './params';
 import type { Optimum, TraceRow } from './trace';
 import { normInf, sub } from './vec';
 
-/** Iterations a linear rate λ needs per decade of parameter error: ln 10 / (−ln λ) (em-theory §4). */
+/** Iterations a linear rate λ needs per decade of parameter error: ln 10 / (−ln λ) (docs/theory.md §4). */
 export const itersPerDecade = (lambda: number): number => Math.log(10) / -Math.log(lambda);
 
 export const ERROR_WINDOW: [number, number] = [1e-10, 1e-4];

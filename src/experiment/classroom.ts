@@ -4,6 +4,7 @@
  * changed, by any route (controls, keyboard shortcuts, dragging, scenarios). Both live in the URL
  * beside the experiment (page-keys.ts) and round-trip canonically like the experiment's keys.
  */
+import { KEYS, KEY_ORDER, type Key } from './keys';
 import type { ExperimentState } from './state';
 import { CLASSROOM_KEYS } from './page-keys';
 import type { Repair } from './codec';
@@ -18,13 +19,11 @@ export interface Classroom {
 
 export const NO_CLASSROOM: Classroom = Object.freeze({ hide: [], lock: [] }) as unknown as Classroom;
 
-/** The experiment keys each group's controls change ('settings' is the whole settings column). */
-const GROUP_KEYS: Record<Exclude<ControlGroup, 'settings' | 'share' | 'scenarios'>, readonly (keyof ExperimentState)[]> = {
-  mixture: ['dim', 'n', 'sep', 'w', 'vr', 'aspect', 'rot', 'seed'],
-  start: ['init', 'start'],
-  methods: ['methods', 'tau', 'burn', 'gstep', 'lr', 'opt'],
-  stop: ['iters', 'tol', 'gtol', 'floor'],
-};
+type KeyedGroup = Exclude<ControlGroup, 'settings' | 'share' | 'scenarios'>;
+/** The experiment keys each group's controls change ('settings' is the whole settings column): the key table's groups. */
+const GROUP_KEYS = Object.fromEntries(
+  (['mixture', 'start', 'methods', 'stop'] as const).map((g) => [g, KEY_ORDER.filter((k) => KEYS[k].group === g)]),
+) as unknown as Record<KeyedGroup, readonly Key[]>;
 
 const isGroup = (t: string): t is ControlGroup => (CONTROL_GROUPS as readonly string[]).includes(t);
 
@@ -65,12 +64,18 @@ export function decodeClassroom(query: string): { classroom: Classroom; repairs:
     const all = params.getAll(key);
     if (all.length === 0) return [];
     if (all.length > 1) repairs.push({ key, message: `given ${all.length} times; using the first value` });
-    const tokens = all[0].split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const tokens = all[0]
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
     const unknown = tokens.filter((t) => !isGroup(t));
     if (unknown.length)
       repairs.push({
         key,
-        message: `unknown ${unknown.slice(0, 3).map((t) => `'${t.slice(0, 16)}'`).join(', ')} ignored; groups are ${CONTROL_GROUPS.join(', ')}`,
+        message: `unknown ${unknown
+          .slice(0, 3)
+          .map((t) => `'${t.slice(0, 16)}'`)
+          .join(', ')} ignored; groups are ${CONTROL_GROUPS.join(', ')}`,
       });
     return CONTROL_GROUPS.filter((g) => tokens.includes(g));
   };

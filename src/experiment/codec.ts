@@ -4,16 +4,19 @@
  * plain-words Repair. Encoding is canonical (fixed key order and number formats), so
  * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
  */
-import { METHOD_IDS, type Dim, type MethodId } from '../engine/types';
+import { startRefusal } from '../engine/domain';
+import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
+import type { Dim, MethodId } from '../engine/types';
+import type { Effect, EnumRow, KeyRow } from './key-rows';
+import { KEYS, KEY_ORDER, type Key } from './keys';
 import {
   BOUNDS,
   DEFAULT_STATE,
   ExperimentStateSchema,
-  OPTIMISERS,
   START_PRECISION,
   VERSION,
+  appliesTo,
   canonicalMethods,
-  formatKey,
   formatValue,
   roundTo,
   startError,
@@ -33,52 +36,49 @@ export interface Decoded {
   repairs: Repair[];
 }
 
-/** Canonical key order; aspect/rot only in 2D, start only when set, it only when > 0. */
-export const KEY_ORDER = [
-  'v', 'dim', 'n', 'sep', 'w', 'vr', 'aspect', 'rot', 'seed', 'init', 'start', 'methods',
-  'tau', 'burn', 'iters', 'gstep', 'lr', 'opt', 'tol', 'gtol', 'floor', 'it',
-] as const;
-type Key = (typeof KEY_ORDER)[number];
+export { KEY_ORDER } from './keys';
 const KNOWN = new Set<string>(KEY_ORDER);
+const rows = KEYS as Readonly<Record<Key, KeyRow>>;
 
 /** Unknown keys listed one by one before the rest are summarised (keeps the banner short). */
 const MAX_UNKNOWN_LISTED = 5;
 
-const LABELS: Record<MethodId, string> = {
-  em: 'EM',
-  grad: 'Gradient ascent',
-  ecg: 'ECG',
-  hybrid: 'Hybrid EM–ECG',
-  squarem: 'SQUAREM',
-  newton: 'Newton',
-  adam: 'Adam',
-};
-export const methodLabel = (id: MethodId): string => LABELS[id];
+export { methodLabel } from '../engine/methods/registry';
 
 export const formatRepair = (r: Repair): string => `${r.key}: ${r.message}`;
 
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
+/** One key's canonical text (commas unescaped: URLSearchParams.toString() would percent-encode them). */
+function encodeValue(key: Key, value: ExperimentState[Key]): string {
+  const r = rows[key];
+  if (r.kind === 'num') return formatValue(r.precision, value as number);
+  if (r.kind === 'start') return (value as number[]).map((x) => formatValue(START_PRECISION, x)).join(',');
+  if (r.kind === 'methods') return (value as MethodId[]).join(',');
+  return String(value);
+}
+
+/** Is the value its key's default (arrays element by element)? */
+function isDefaultValue(key: Key, value: unknown): boolean {
+  const d = rows[key].default;
+  if (Array.isArray(d) && Array.isArray(value)) return d.length === value.length && d.every((x, i) => x === value[i]);
+  return Object.is(value, d);
+}
+
+/** Canonical: the table's order; a key is left out where it does not apply, and where it may be and is at its default. */
 export function encodeQuery(s: ExperimentState): string {
-  const parts: string[] = [`v=${VERSION}`, `dim=${s.dim}`];
-  const num = (k: NumKey) => parts.push(`${k}=${formatKey(k, s[k])}`);
-  (['n', 'sep', 'w', 'vr'] as const).forEach(num);
-  if (s.dim === 2) (['aspect', 'rot'] as const).forEach(num);
-  (['seed', 'init'] as const).forEach(num);
-  if (s.start) parts.push(`start=${s.start.map((x) => formatValue(START_PRECISION, x)).join(',')}`);
-  // Built by hand: URLSearchParams.toString() would percent-encode the commas.
-  parts.push(`methods=${s.methods.join(',')}`);
-  (['tau', 'burn', 'iters', 'gstep', 'lr'] as const).forEach(num);
-  parts.push(`opt=${s.opt}`);
-  (['tol', 'gtol', 'floor'] as const).forEach(num);
-  if (s.it > 0) num('it');
+  const parts: string[] = [];
+  for (const key of KEY_ORDER) {
+    if (!appliesTo(key, s)) continue;
+    if (rows[key].omitDefault && isDefaultValue(key, s[key])) continue;
+    parts.push(`${key}=${encodeValue(key, s[key])}`);
+  }
   return parts.join('&');
 }
 
 /** base without its query and hash, + '?' + the canonical query. */
-export const shareUrl = (s: ExperimentState, base: string): string =>
-  `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
+export const shareUrl = (s: ExperimentState, base: string): string => `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -143,6 +143,8 @@ function decodeUnsafe(input: string): Decoded {
   };
 
   const raw = get('v');
+  // A link with settings but no version is read as this version, and says so (a bare visit has no settings).
+  if (raw === undefined && [...values.keys()].some((k) => KNOWN.has(k))) note('v', `no version given; read as version ${VERSION}`);
   if (raw !== undefined) {
     const v = parseNumber(raw);
     if (v !== null && Number.isInteger(v) && v > VERSION)
@@ -150,18 +152,29 @@ function decodeUnsafe(input: string): Decoded {
     else if (v !== VERSION) note('v', `version ${show(raw)} is not recognised; read as version ${VERSION}`);
   }
 
-  const dim = decodeDim(get('dim'), note);
   const s = copyDefault();
-  s.dim = dim;
+  // The dimension first: which keys apply, and the start's length, depend on it.
+  s.dim = decodeEnum('dim', get('dim'), note) as Dim;
+  const state = s as Record<Key, unknown>;
   for (const key of KEY_ORDER) {
     if (key === 'v' || key === 'dim') continue; // read above
     const value = get(key);
     if (value === undefined) continue;
-    if (key === 'start') s.start = decodeStart(value, dim, note);
-    else if (key === 'methods') s.methods = decodeMethods(value, note);
-    else if (key === 'opt') s.opt = decodeOpt(value, note);
-    else if (dim === 1 && (key === 'aspect' || key === 'rot')) note(key, 'only used in 2D; ignored');
-    else s[key] = decodeNumber(key, value, note);
+    const r = rows[key];
+    if (!appliesTo(key, s)) note(key, `only used in ${(r as { dims?: readonly Dim[] }).dims?.join(' or ')}D; ignored`);
+    else if (r.kind === 'start') s.start = decodeStart(value, s.dim, note);
+    else if (r.kind === 'methods') s.methods = decodeMethods(value, note);
+    else if (r.kind === 'enum') state[key] = decodeEnum(key, value, note);
+    else if (r.kind === 'num') state[key] = decodeNumber(key as NumKey, value, note);
+  }
+
+  // The engine's rule for a start needs the data (the variance floor is relative to their variance).
+  if (s.start) {
+    const refused = startRefusal(s, s.start);
+    if (refused) {
+      note('start', `${refused}; the start was dropped`);
+      s.start = null;
+    }
   }
 
   // Listed after the known keys' repairs, which come in the order the keys are read.
@@ -189,12 +202,16 @@ export function repairNotes(): { repairs: Repair[]; note: Note } {
   return { repairs, note };
 }
 
-function decodeDim(raw: string | undefined, note: Note): Dim {
-  if (raw === undefined) return DEFAULT_STATE.dim;
-  const d = parseNumber(raw);
-  if (d === 1 || d === 2) return d;
-  note('dim', `${show(raw)} is not 1 or 2; using the default ${DEFAULT_STATE.dim}`);
-  return DEFAULT_STATE.dim;
+/** An enum key (dim, opt): its values are matched case-blind; anything else takes the default. */
+function decodeEnum(key: Key, raw: string | undefined, note: Note): string | number {
+  const r = rows[key] as EnumRow;
+  if (raw === undefined) return r.default;
+  const t = raw.trim().toLowerCase();
+  const hit = r.values.find((v) => String(v) === t || (typeof v === 'number' && parseNumber(raw) === v));
+  if (hit !== undefined) return hit;
+  const choices = r.values.length === 2 ? r.values.join(' or ') : r.values.join(', ');
+  note(key, `${show(raw)} is not ${choices}; using the default ${r.default}`);
+  return r.default;
 }
 
 /** Round to the key's precision (silently), then clamp into range; non-numbers take the default. */
@@ -223,14 +240,6 @@ export function decodeBounded(key: string, spec: NumSpec, def: number, raw: stri
   return Math.min(max, Math.max(min, r));
 }
 
-function decodeOpt(raw: string, note: Note): ExperimentState['opt'] {
-  const t = raw.trim().toLowerCase();
-  const hit = OPTIMISERS.find((o) => o === t);
-  if (hit) return hit;
-  note('opt', `${show(raw)} is not ${OPTIMISERS.join(' or ')}; using the default ${DEFAULT_STATE.opt}`);
-  return DEFAULT_STATE.opt;
-}
-
 function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
   const fallback = 'drawing the start from the init seed';
   if (raw.trim() === '') {
@@ -253,13 +262,19 @@ function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
 }
 
 function decodeMethods(raw: string, note: Note): MethodId[] {
-  const tokens = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
-  const all = `all ${METHOD_IDS.length} methods`;
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+  const all =
+    DEFAULT_METHOD_IDS.length === METHOD_IDS.length
+      ? `all ${METHOD_IDS.length} methods`
+      : `the ${DEFAULT_METHOD_IDS.length} default methods`;
   if (tokens.length === 0) {
     note('methods', `empty value; using ${all}`);
-    return [...METHOD_IDS];
+    return [...DEFAULT_METHOD_IDS];
   }
-  const isId = (t: string): t is MethodId => (METHOD_IDS as readonly string[]).includes(t);
+  const isId = isMethodId;
   const unknown = [...new Set(tokens.filter((t) => !isId(t)))];
   const dups = [...new Set(tokens.filter((t, i) => isId(t) && tokens.indexOf(t) !== i))];
   const quote = (ts: string[]) => ts.map((t) => `'${t.length > 16 ? `${t.slice(0, 12)}…` : t}'`).join(', ');
@@ -270,8 +285,23 @@ function decodeMethods(raw: string, note: Note): MethodId[] {
   const kept = canonicalMethods(tokens.filter(isId));
   if (kept.length === 0) {
     note('methods', `no known method (${dropped.join('; ')}); using ${all}`);
-    return [...METHOD_IDS];
+    return [...DEFAULT_METHOD_IDS];
   }
   if (dropped.length) note('methods', `dropped ${dropped.join(' and ')}`);
   return kept;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a result depends on (the worker's caches)
+
+/** The canonical query with every key of these effects at its default (key-rows.ts Effect). */
+function queryWithout(s: ExperimentState, effects: readonly Effect[]): string {
+  const reset = Object.fromEntries(KEY_ORDER.filter((k) => effects.includes(rows[k].effect)).map((k) => [k, rows[k].default]));
+  return encodeQuery({ ...s, ...reset } as ExperimentState);
+}
+
+/** What determines a race: every key but the view's (the cursor). */
+export const raceKey = (s: ExperimentState): string => queryWithout(s, ['view']);
+
+/** What determines the λ_max curve: the data keys only (it is computed along the separation). */
+export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis']);

@@ -7,11 +7,11 @@
  * start, dimension, a scenario (preset) and Reset, which rewind it to 0. View changes (cursor,
  * x-axis, speed, focus) never recompute anything.
  */
-import type { Dim, MethodId } from '../engine/types';
+import type { MethodId } from '../engine/types';
 import { lockedKeys } from '../experiment/classroom';
 import { decodeQuery, encodeQuery } from '../experiment/codec';
 import type { Preset } from '../experiment/presets';
-import { DEFAULT_STATE, SEED_MAX } from '../experiment/schema';
+import { SEED_MAX } from '../experiment/schema';
 import type { ExperimentState } from '../experiment/state';
 import { frontier, isCurrent, lastIteration } from './run-data';
 import { useStore, type ViewState } from './store';
@@ -50,7 +50,8 @@ function encoded(c: ExperimentState): string {
  * that select `methods` or `start` then see an unchanged value and do not re-render.
  */
 function keepEqualArrays(next: ExperimentState, prev: ExperimentState): ExperimentState {
-  const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
   const patch: Partial<ExperimentState> = {};
   for (const k of Object.keys(next) as (keyof ExperimentState)[])
     if (next[k] !== prev[k] && same(next[k], prev[k])) (patch as Record<string, unknown>)[k] = prev[k];
@@ -164,11 +165,6 @@ export const newStart = (): void => {
   const { init } = useStore.getState().config;
   setConfig({ init: (init + 1) % (SEED_MAX + 1), start: null, it: 0 }, 'push');
 };
-
-export function setDim(dim: Dim): void {
-  // 2D-only keys keep their defaults in 1D (the codec's rule); an explicit start has the wrong length.
-  setConfig({ dim, start: null, aspect: DEFAULT_STATE.aspect, rot: DEFAULT_STATE.rot, it: 0 }, 'push');
-}
 
 export function toggleMethod(id: MethodId, on: boolean): void {
   const { config, view } = useStore.getState();

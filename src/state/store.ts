@@ -1,9 +1,13 @@
 /**
- * The app's single source of truth (zustand), in three slices:
+ * The app's main store (zustand), one of the page's four: the sweep (sweep-store.ts), the article's
+ * reading preferences (article-prefs.ts) and the trajectory panel's step arrows (local-steps-store.ts)
+ * keep stores of their own. Its three main slices:
  *   config — the ExperimentState, mirrored in the URL (url-sync.ts); includes the cursor `it`;
  *   view   — how it is shown (x-axis, playing, speed, focus method); x-axis and speed are
  *            remembered locally as preferences, never the experiment (the URL wins);
- *   run    — what the worker computed for the current settings: runtime only, never persisted.
+ *   run    — what the worker computed for the current settings: runtime only, never persisted;
+ * beside them the URL's repair notes, the classroom settings, the last scenario, the worker error
+ * and the toast (AppState below).
  * Actions live in actions.ts; frame-rate consumers read with getState() inside the frame loop.
  */
 import { create } from 'zustand';
@@ -14,6 +18,9 @@ import { NO_CLASSROOM, type Classroom } from '../experiment/classroom';
 import type { Preset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import type { ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
+
+// What the UI reads of the worker's answers, so that no component needs the protocol itself.
+export type { ContourBand, ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
 
 export type XAxis = 'iterations' | 'evaluations';
 export type PresetId = Preset['id'];
@@ -28,9 +35,11 @@ export interface ViewState {
   helpOpen: boolean;
 }
 
-/** One method's rows, row-major (protocol.ts layout), in a buffer that grows by doubling. */
+/** One method's rows, row-major (protocol.ts layout, read through rows.ts), in a buffer that grows by doubling. */
 export interface MethodTrace {
   readonly method: MethodId;
+  /** Parameters per row (the header's p): the rows' layout depends on it. */
+  readonly p: number;
   buf: Float64Array;
   count: number;
   /** Leading rows whose DM spectrum (the eigenvalue columns) has arrived; the worker computes only the focus method's. */

@@ -8,7 +8,7 @@
  * `popstate` (Back/Forward) rehydrates the store from the URL. The URL always wins over
  * localStorage, which only keeps view preferences.
  */
-import { decodeQuery, encodeQuery } from '../experiment/codec';
+import { decodeQuery, encodeQuery, raceKey } from '../experiment/codec';
 import { matchPreset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import { useStore, type XAxis } from './store';
@@ -128,8 +128,7 @@ export function initUrlSync(): { hadQuery: boolean } {
   } else if (hadQuery) write('replace');
   window.addEventListener('popstate', applyLocation);
   useStore.subscribe((s, prev) => {
-    if (s.view.xAxis !== prev.view.xAxis || s.view.speed !== prev.view.speed)
-      savePrefs({ xAxis: s.view.xAxis, speed: s.view.speed });
+    if (s.view.xAxis !== prev.view.xAxis || s.view.speed !== prev.view.speed) savePrefs({ xAxis: s.view.xAxis, speed: s.view.speed });
   });
   return { hadQuery };
 }
@@ -139,7 +138,7 @@ export function raceQueryOf(c: ExperimentState): string {
   // Memoised per state object (the store replaces, never mutates, its config): selectors call this on every store change.
   let q = raceQueries.get(c);
   if (q === undefined) {
-    q = encodeQuery({ ...c, it: 0 });
+    q = raceKey(c);
     raceQueries.set(c, q);
   }
   return q;

@@ -5,6 +5,9 @@
  * benchmarks see the plain page; the tour's own test turns that off.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_METHOD_IDS, countInWords } from '../engine/methods/registry';
+
+const methodCount = countInWords(DEFAULT_METHOD_IDS.length);
 
 interface TourStep {
   /** CSS selector of the part the step points at. */
@@ -17,7 +20,7 @@ const STEPS: readonly TourStep[] = [
   {
     target: '.toolbar',
     title: 'A race',
-    text: 'Seven methods fit the same two-component mixture from the same start. Play runs them; Step (or →) moves one iteration, ← goes back.',
+    text: `${methodCount[0].toUpperCase()}${methodCount.slice(1)} methods fit the same two-component mixture from the same start. Play runs them; Step (or →) moves one iteration, ← goes back.`,
   },
   {
     target: 'figure[aria-label="Data"]',

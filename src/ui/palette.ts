@@ -2,8 +2,47 @@
  * Method colours (Okabe–Ito, colour-blind safe) plus a dash pattern per method, so that
  * methods stay distinguishable in greyscale and for every colour-vision deficiency.
  */
+import {
+  symbolAsterisk,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolDiamond2,
+  symbolPlus,
+  symbolSquare,
+  symbolSquare2,
+  symbolStar,
+  symbolTriangle,
+  symbolTriangle2,
+  symbolWye,
+  symbolX,
+  type SymbolType,
+} from 'd3';
 import type { MethodId } from '../engine/types';
 import { currentTheme } from './theme';
+
+/**
+ * Markers for the current iterate: d3's seven filled symbols, then its outline symbols (drawn with a
+ * stroke, no fill) — fourteen, room for twelve methods and the truth.
+ */
+export const MARKER_SYMBOLS = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  cross: symbolCross,
+  star: symbolStar,
+  wye: symbolWye,
+  plus: symbolPlus,
+  times: symbolX,
+  triangle2: symbolTriangle2,
+  asterisk: symbolAsterisk,
+  square2: symbolSquare2,
+  diamond2: symbolDiamond2,
+} as const satisfies Record<string, SymbolType>;
+export type Marker = keyof typeof MARKER_SYMBOLS;
+/** Outline symbols: stroked in the method's colour, not filled. */
+export const isOutlineMarker = (m: Marker): boolean => m === 'plus' || m === 'times' || m.endsWith('2') || m === 'asterisk';
 
 export interface MethodStyle {
   readonly colour: string;
@@ -12,7 +51,7 @@ export interface MethodStyle {
   /** Canvas setLineDash pattern. */
   readonly dashArray: number[];
   /** d3 symbol for markers at the current iterate. */
-  readonly marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
+  readonly marker: Marker;
 }
 
 /** An SVG stroke-dasharray as a canvas setLineDash pattern. */

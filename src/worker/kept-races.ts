@@ -7,17 +7,12 @@
  * race that leaves is disposed (tfjs tensors are never garbage-collected).
  */
 import type { Race } from '../engine/trace';
-import { encodeQuery } from '../experiment/codec';
-import type { ExperimentState } from '../experiment/state';
 
 export interface KeptLimits {
   readonly races: number;
   readonly points: number;
   readonly rows: number;
 }
-
-/** The settings that determine a race: everything but the view cursor. */
-export const raceKey = (state: ExperimentState): string => encodeQuery({ ...state, it: 0 });
 
 const pointsOf = (race: Race): number => race.data.length / race.dim;
 const rowsOf = (race: Race): number => race.runs.reduce((a, r) => a + r.rows.length, 0);

@@ -1,7 +1,9 @@
 /** Shared helpers for the browser tests: page-error guard, "all panels drawn", status reading. */
 import { expect, test as base, type Page } from '@playwright/test';
+import { PANEL_NAMES } from '../../src/ui/panels/panel-table';
 
-export const PANELS = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'] as const;
+/** The race's panels by accessible name, in the dense grid's order (the app's panel table). */
+export const PANELS = PANEL_NAMES;
 
 /** A test whose page fails it on any uncaught page error. */
 export const test = base.extend<{ pageErrors: Error[] }>({
@@ -10,7 +12,10 @@ export const test = base.extend<{ pageErrors: Error[] }>({
       const errors: Error[] = [];
       page.on('pageerror', (e) => errors.push(e));
       await use(errors);
-      expect(errors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught errors in the page',
+      ).toEqual([]);
     },
     { auto: true },
   ],
@@ -27,12 +32,11 @@ export async function settle(page: Page, timeout = 45_000): Promise<void> {
 
 export const status = (page: Page) => page.getByRole('status');
 
-/** The iteration the status region reports. */
+/** The iteration the status region reports; −1 before it reports one (the first frame has not drawn yet), so a poll keeps polling. */
 export async function statusIteration(page: Page): Promise<number> {
   const text = (await status(page).textContent()) ?? '';
   const m = /Iteration (\d+)/.exec(text);
-  if (!m) throw new Error(`no "Iteration k" in status: ${text}`);
-  return Number(m[1]);
+  return m ? Number(m[1]) : -1;
 }
 
 /** The query string currently in the address bar, as a map. */

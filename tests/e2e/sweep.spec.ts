@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, settle, test, urlParams } from './helpers';
+import { queryWith } from '../query';
 
 /** Canonical (the CLI rejects queries that need repairs): 3 separations × 8 replicates at N = 300, an 8 × 8 rate map. */
-const EXPERIMENT =
-  'v=1&dim=1&n=1000&sep=2.5&w=0.5&vr=1&seed=1&init=1&methods=em,grad,ecg,hybrid,squarem,newton,adam&tau=0.5&burn=5&iters=2000&gstep=0&lr=0.05&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+const EXPERIMENT = queryWith();
 const SWEEP = 'swsep=1,5,3&swreps=8&swcap=5000&swtol=1e-8&swm=em,ecg,hybrid,squarem&swn=300&swmap=w&swmapn=8';
 const QUERY = `${EXPERIMENT}&${SWEEP}`;
 
@@ -102,7 +102,10 @@ test('the rate map draws, and its probe sets the live separation and weight (poi
   await page.mouse.up();
   // The app's state after the drag; the URL follows it (throttled while dragging, flushed on release),
   // and the range input shows it snapped to its 0.05 step.
-  const live = () => page.evaluate(() => (window as unknown as { __emLab: { getState(): { config: { sep: number; w: number } } } }).__emLab.getState().config);
+  const live = () =>
+    page.evaluate(
+      () => (window as unknown as { __emLab: { getState(): { config: { sep: number; w: number } } } }).__emLab.getState().config,
+    );
   const sep = (await live()).sep;
   const urlSep = async () => Number((await urlParams(page)).get('sep'));
   await expect.poll(urlSep).toBe(sep);

@@ -5,7 +5,7 @@
  *  - the Newton step against a solve with a finite-difference Hessian (central differences of the
  *    reference's textbook gradient), by plain Gaussian elimination written here;
  *  - the plane projections, angle and length ratio against the full vectors, and in 1D the
- *    exact identity μ_k' − μ_k = (σ_k²/R_k) ∂L/∂μ_k (em-theory §2.3) from the reference responsibilities.
+ *    exact identity μ_k' − μ_k = (σ_k²/R_k) ∂L/∂μ_k (docs/theory.md §2.3) from the reference responsibilities.
  */
 import { describe, expect, it } from 'vitest';
 import { generateData } from '../../src/engine/data';
@@ -31,7 +31,6 @@ function emIterate(model: MixtureModel, theta: Theta, k: number): Theta {
   for (let i = 0; i < k; i++) t = model.mstep(model.estep(t));
   return t;
 }
-
 
 const step = (t: ArrayLike<number>, j: number) => 1e-5 * Math.max(1, Math.abs(t[j]));
 const shifted = (t: Theta, j: number, h: number) => {
@@ -149,7 +148,8 @@ describe.each([1, 2] as const)('%iD', (dim) => {
     expect(s.plane.em).toEqual([s.em[a], s.em[b]]);
     expect(s.plane.gradient).toEqual([s.gradient[a], s.gradient[b]]);
     expect(s.plane.newton).toEqual([s.newton![a], s.newton![b]]);
-    const cos = (s.em[a] * s.gradient[a] + s.em[b] * s.gradient[b]) / (Math.hypot(s.em[a], s.em[b]) * Math.hypot(s.gradient[a], s.gradient[b]));
+    const cos =
+      (s.em[a] * s.gradient[a] + s.em[b] * s.gradient[b]) / (Math.hypot(s.em[a], s.em[b]) * Math.hypot(s.gradient[a], s.gradient[b]));
     expect(s.plane.angleDeg!).toBeCloseTo((Math.acos(cos) * 180) / Math.PI, 6);
     expect(s.plane.emOverNewton!).toBeCloseTo(Math.hypot(s.em[a], s.em[b]) / Math.hypot(s.newton![a], s.newton![b]), 12);
   });
@@ -170,7 +170,7 @@ describe.each([1, 2] as const)('%iD', (dim) => {
   });
 });
 
-describe('1D: EM preconditions the means’ gradient by σ_k²/R_k (em-theory §2.3)', () => {
+describe('1D: EM preconditions the means’ gradient by σ_k²/R_k (docs/theory.md §2.3)', () => {
   const { data, model, init } = setup(1, 1.5);
   it('so the angle is the one between (σ₁²g₁/R₁, σ₂²g₂/R₂) and (g₁, g₂)', () => {
     const theta = emIterate(model, init, 2);

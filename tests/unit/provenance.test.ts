@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeQuery } from '../../src/experiment/codec';
 import { APP_VERSION, parseProvenanceComment, provenance, provenanceComment, seedsOf } from '../../src/experiment/provenance';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
+import { queryWith } from '../query';
 
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -22,7 +23,7 @@ describe('provenance', () => {
   });
 
   it('carries the canonical query of the state, so the file reproduces the run', () => {
-    const q = 'v=1&dim=2&n=200&sep=4&w=0.4&vr=1.5&aspect=0.5&rot=30&seed=2&init=5&methods=em,adam&tau=0.5&burn=5&iters=30&gstep=0&lr=0.1&opt=adam&tol=1e-9&gtol=1e-6&floor=1e-6';
+    const q = queryWith({ dim: 2, n: 200, sep: 4, w: 0.4, vr: 1.5, seed: 2, init: 5, methods: ['em', 'adam'], iters: 30, lr: 0.1 });
     const p = provenance('x/y@1', decodeQuery(q).state);
     expect(p).toEqual({ schema: 'x/y@1', app: PACKAGE_VERSION, seeds: { data: 2, init: 5 }, query: q });
   });
@@ -46,7 +47,13 @@ describe('CSV provenance comment', () => {
   });
 
   it('anything else is not a provenance comment', () => {
-    for (const line of ['method,iteration,evaluations', '#schema=a app=b seed=1 init=1 query=', '# schema=a app=b seed=x init=1 query=q', '# app=b seed=1 init=1 query=q', ''])
+    for (const line of [
+      'method,iteration,evaluations',
+      '#schema=a app=b seed=1 init=1 query=',
+      '# schema=a app=b seed=x init=1 query=q',
+      '# app=b seed=1 init=1 query=q',
+      '',
+    ])
       expect(parseProvenanceComment(line), line).toBeNull();
   });
 });

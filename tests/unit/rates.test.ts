@@ -1,5 +1,5 @@
 /**
- * Convergence-rate theory (em-theory.md §3, §4, §10.7, §10.8) checked on the app's own data.
+ * Convergence-rate theory (docs/theory.md §3, §4, §10.7, §10.8) checked on the app's own data.
  *
  * Every comparison sets two independent derivations side by side:
  *  - DM from the analytic information matrices (linalg.dmMatrix / dmSpectrum) vs central differences
@@ -27,8 +27,7 @@ import type { ExperimentState } from '../../src/experiment/state';
 import { alignedDist, dist2, median, refEMMap, refEStep, refGradient, relErr } from './mixture-reference';
 
 const report: string[] = [];
-const note = (what: string, x: number | string) =>
-  report.push(`${what}: ${typeof x === 'number' ? x.toPrecision(4) : x}`);
+const note = (what: string, x: number | string) => report.push(`${what}: ${typeof x === 'number' ? x.toPrecision(4) : x}`);
 afterAll(() => {
   if (process.env.RATES_TEST_REPORT) console.info(report.join('\n'));
 });
@@ -78,7 +77,6 @@ function semMatrix(map: (t: Theta) => Float64Array, theta: Theta): Float64Array 
   }
   return J;
 }
-
 
 /** Eigenvalues of a general (non-symmetric) p×p matrix: real parts descending, with their imaginary parts. */
 function generalEigen(a: Float64Array, p: number): { re: number[]; im: number[] } {

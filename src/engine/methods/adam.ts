@@ -24,7 +24,6 @@ export async function createAdam(ctx: MethodContext): Promise<Optimizer> {
   let e = ctx.start;
 
   return {
-    id: 'adam',
     step(): StepOutcome {
       tf.tidy(() => {
         optimizer.minimize(loss, false, [phi]);

@@ -45,5 +45,5 @@ export function cgStepper(model: LatentModel, ev: Evaluator, e0: EStep) {
 
 export function createECG(ctx: MethodContext): Optimizer {
   const step = cgStepper(ctx.model, ctx.ev, ctx.start);
-  return { id: 'ecg', step };
+  return { step };
 }

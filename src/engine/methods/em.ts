@@ -5,7 +5,6 @@ import { stop } from '../stop';
 export function createEM(ctx: MethodContext): Optimizer {
   let e = ctx.start;
   return {
-    id: 'em',
     step(): StepOutcome {
       const next = ctx.ev.at(ctx.model.mstep(e));
       if (!next) return { e, kind: 'em', stop: stop('non-finite', 'the M-step produced a point with non-finite likelihood') };

@@ -17,7 +17,6 @@ export function createGradient(ctx: MethodContext): Optimizer {
   const fixed = ctx.options.gstep;
 
   return {
-    id: 'grad',
     step(): StepOutcome {
       if (fixed > 0) {
         const x = axpy(phi, fixed / model.n, g);
@@ -29,7 +28,8 @@ export function createGradient(ctx: MethodContext): Optimizer {
         return { e, kind: 'grad' };
       }
       const res = backtracking(ev, phi, e, g, g, 2 * alpha);
-      if (!res) return { e, kind: 'grad', stop: stop('line-search-failed', 'no step along the gradient increased L (at the float64 floor?)') };
+      if (!res)
+        return { e, kind: 'grad', stop: stop('line-search-failed', 'no step along the gradient increased L (at the float64 floor?)') };
       ({ phi, e, g, alpha } = res);
       return { e, kind: 'grad' };
     },

@@ -1,7 +1,7 @@
 /**
  * Hybrid EM–ECG: EM steps while the normalised posterior entropy H stays below τ (little missing
  * information: EM is Newton-like); once H ≥ τ after the burn-in, switch to ECG for good.
- * (The paper's exact rule is not confirmed; τ and the burn-in are parameters — em-theory.md §9.)
+ * (The paper's exact rule is not confirmed; τ and the burn-in are parameters — docs/theory.md §9.)
  */
 import { cgStepper } from './ecg';
 import { createEM } from './em';
@@ -15,7 +15,6 @@ export function createHybrid(ctx: MethodContext): Optimizer {
   let iteration = 0;
 
   return {
-    id: 'hybrid',
     step(): StepOutcome {
       iteration++;
       if (em && iteration > burn && e.entropy >= tau) {

@@ -1,6 +1,6 @@
 /** The one small interface every method implements. */
 import type { Evaluator } from '../evaluator';
-import type { EStep, MethodId, LatentModel, StepKind, StopReason } from '../types';
+import type { EStep, LatentModel, StepKind, StopReason } from '../types';
 
 export interface MethodOptions {
   /** Hybrid: entropy threshold and EM burn-in. */
@@ -31,7 +31,6 @@ export interface StepOutcome {
 }
 
 export interface Optimizer {
-  readonly id: MethodId;
   /** One iteration from the current point. */
   step(): StepOutcome;
   /** Frees held resources (tfjs tensors). */

@@ -25,7 +25,6 @@ export function createSquarem(ctx: MethodContext): Optimizer {
   const emMap = (from: EStep): EStep | null => ev.at(model.mstep(from));
 
   return {
-    id: 'squarem',
     step(): StepOutcome {
       const e1 = emMap(e);
       if (!e1) return { e, kind: 'squarem', stop: stop('non-finite', 'the EM map left the domain') };

@@ -10,7 +10,8 @@
  * smooth function of its axes, not of fresh noise).
  */
 import { z } from 'zod';
-import { METHOD_IDS, type MethodId } from '../../engine/types';
+import { METHOD_IDS } from '../../engine/methods/registry';
+import type { MethodId } from '../../engine/types';
 import { BOUNDS, SEED_MAX, canonicalMethods, canonicalNumber, roundTo, type NumSpec, type Precision } from '../schema';
 
 export const MAP_AXES = ['w', 'vr'] as const;
@@ -120,8 +121,7 @@ export const SweepSpecSchema = z
   .superRefine((s, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (s.sepFrom > s.sepTo) issue('sepTo', 'the separation range must be ascending');
-    else if (s.sepCount > maxSepCount(s.sepFrom, s.sepTo))
-      issue('sepCount', 'more separations than fit between from and to at 2 decimals');
+    else if (s.sepCount > maxSepCount(s.sepFrom, s.sepTo)) issue('sepCount', 'more separations than fit between from and to at 2 decimals');
     const canon = canonicalMethods(s.methods);
     if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i]))
       issue('methods', 'methods must be unique and in canonical order');

@@ -58,7 +58,7 @@ export function summarise(values: readonly (number | null)[]): CensoredSummary {
 
 /**
  * EM's predicted E-steps to a gap below `tol` from λ_max: asymptotically the gap shrinks by λ_max²
- * per iteration (em-theory.md §4), so from the start's gap gap₀ = L* − L(θ⁰) it takes
+ * per iteration (docs/theory.md §4), so from the start's gap gap₀ = L* − L(θ⁰) it takes
  *   k = log(tol / gap₀) / (2 log λ_max)
  * iterations, ⌈k⌉ of them plus the start's E-step. gap₀ is the whole start gap: it assumes the
  * trajectory is asymptotic from the first step, so the prediction is a rate statement, not an exact
