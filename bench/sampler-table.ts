@@ -34,7 +34,17 @@ interface Row {
 
 function row(restriction: 'means' | 'full', sep: number): Row {
   const s = { dim: 1 as const, n: N, sep, w: 0.5, vr: 1, aspect: 0.5, rot: 30, seed: 1 };
-  const { setup, results } = runChains({ data: generateData(s), dim: 1, restriction, known: truthTheta(s), samplers: SAMPLER_IDS, draws: DRAWS, burn: BURN, seed: 7, leap: 10 });
+  const { setup, results } = runChains({
+    data: generateData(s),
+    dim: 1,
+    restriction,
+    known: truthTheta(s),
+    samplers: SAMPLER_IDS,
+    draws: DRAWS,
+    burn: BURN,
+    seed: 7,
+    leap: 10,
+  });
   const ess = {} as Record<SamplerId, number>;
   for (const r of results) ess[r.sampler] = r.summary.essPerPass ?? NaN;
   const g = results.find((r) => r.sampler === 'gibbs');
@@ -66,7 +76,9 @@ for (const restriction of ['means', 'full'] as const) {
     progress(`${restriction} ${sep}σ`);
     return row(restriction, sep);
   });
-  console.log(`\n${restriction === 'means' ? 'Means-only (π = ½ and unit variances known)' : 'Full model (π, μ, v)'}, N = ${N}: bulk ESS of wᵀφ per pass`);
+  console.log(
+    `\n${restriction === 'means' ? 'Means-only (π = ½ and unit variances known)' : 'Full model (π, μ, v)'}, N = ${N}: bulk ESS of wᵀφ per pass`,
+  );
   console.log(`| sep | λ_max | (1−λ)/(1+λ) | Gibbs lag-1 | ${SAMPLER_IDS.join(' | ')} | max R̂ | switched |`);
   console.log(`|---|---|---|---|${SAMPLER_IDS.map(() => '---').join('|')}|---|---|`);
   for (const r of rows) {

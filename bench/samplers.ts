@@ -46,10 +46,23 @@ const out: Record<string, unknown> = { cpus: cpus().length, cpu: cpus()[0]?.mode
 
 // 1. Gibbs sweeps.
 const gibbs: Record<string, unknown>[] = [];
-for (const [dim, restriction] of [[1, 'full'], [1, 'means'], [2, 'full']] as const) {
+for (const [dim, restriction] of [
+  [1, 'full'],
+  [1, 'means'],
+  [2, 'full'],
+] as const) {
   const n = 2000;
   const ds = dataSpec(dim, n, 2.5);
-  const spec: ChainSetSpec = { data: generateData(ds), dim, restriction, known: truthTheta(ds), samplers: ['gibbs'], draws: 0, burn: 0, seed: 1 };
+  const spec: ChainSetSpec = {
+    data: generateData(ds),
+    dim,
+    restriction,
+    known: truthTheta(ds),
+    samplers: ['gibbs'],
+    draws: 0,
+    burn: 0,
+    seed: 1,
+  };
   const recipe = recipeOf(spec);
   progress(`gibbs ${dim}D ${restriction}`);
   const sweeps = 10_000;
@@ -65,7 +78,15 @@ out.gibbs = gibbs;
 const perPass: Record<string, unknown>[] = [];
 {
   const n = 2000;
-  const spec: ChainSetSpec = { data: generateData(dataSpec(1, n, 2.5)), dim: 1, samplers: SAMPLER_IDS, draws: 2000, burn: 500, seed: 1, leap: 10 };
+  const spec: ChainSetSpec = {
+    data: generateData(dataSpec(1, n, 2.5)),
+    dim: 1,
+    samplers: SAMPLER_IDS,
+    draws: 2000,
+    burn: 500,
+    seed: 1,
+    leap: 10,
+  };
   const t0 = performance.now();
   const recipe = recipeOf(spec);
   out.setupMs = performance.now() - t0;
@@ -89,7 +110,16 @@ const perPass: Record<string, unknown>[] = [];
     }
   for (const id of SAMPLER_IDS as SamplerId[]) {
     const { ms, passes } = best.get(id) as { ms: number; passes: number };
-    perPass.push({ sampler: id, n, iterations: 2000, passes, passesPerIteration: passes / 2000, ms, usPerPass: (ms * 1000) / passes, nsPerPointPass: (ms * 1e6) / (passes * n) });
+    perPass.push({
+      sampler: id,
+      n,
+      iterations: 2000,
+      passes,
+      passesPerIteration: passes / 2000,
+      ms,
+      usPerPass: (ms * 1000) / passes,
+      nsPerPointPass: (ms * 1e6) / (passes * n),
+    });
   }
 }
 out.perPass = perPass;
@@ -98,10 +128,17 @@ if (JSON_OUT) console.log(JSON.stringify(out, null, 2));
 else {
   console.log(`Sampler engine benchmark (${out.cpu}, ${out.cpus} cores, load ${(out.load as number).toFixed(2)})\n`);
   console.log('1. DA Gibbs, 10^4 sweeps at N = 2000 (target <= 1000 ms for 1D full):');
-  for (const g of gibbs) console.log(`   ${g.dim}D ${String(g.restriction).padEnd(5)}  median ${(g.medianMs as number).toFixed(0)} ms, min ${(g.minMs as number).toFixed(0)} ms  (${(g.nsPerPoint as number).toFixed(1)} ns per point-sweep)`);
-  console.log(`\n2. Per-pass cost at N = 2000, 1D full model, sep 2.5 (setup: mode + curvature + DM ${(out.setupMs as number).toFixed(0)} ms):`);
+  for (const g of gibbs)
+    console.log(
+      `   ${g.dim}D ${String(g.restriction).padEnd(5)}  median ${(g.medianMs as number).toFixed(0)} ms, min ${(g.minMs as number).toFixed(0)} ms  (${(g.nsPerPoint as number).toFixed(1)} ns per point-sweep)`,
+    );
+  console.log(
+    `\n2. Per-pass cost at N = 2000, 1D full model, sep 2.5 (setup: mode + curvature + DM ${(out.setupMs as number).toFixed(0)} ms):`,
+  );
   console.log('   sampler  passes/iter   us/pass   ns/(point·pass)');
   for (const p of perPass)
-    console.log(`   ${String(p.sampler).padEnd(7)}  ${(p.passesPerIteration as number).toFixed(2).padStart(10)}  ${(p.usPerPass as number).toFixed(1).padStart(8)}  ${(p.nsPerPointPass as number).toFixed(1).padStart(10)}`);
+    console.log(
+      `   ${String(p.sampler).padEnd(7)}  ${(p.passesPerIteration as number).toFixed(2).padStart(10)}  ${(p.usPerPass as number).toFixed(1).padStart(8)}  ${(p.nsPerPointPass as number).toFixed(1).padStart(10)}`,
+    );
 }
 if (sink === 42) console.log('');

@@ -34,7 +34,12 @@ describe('normal quantile (AS 241)', () => {
 describe('splitting, ranks, folding', () => {
   it('splits each chain in halves, dropping the middle draw of an odd chain', () => {
     const s = splitChains([Float64Array.of(1, 2, 3, 4, 5), Float64Array.of(6, 7, 8, 9)]);
-    expect(s.map((c) => Array.from(c))).toEqual([[1, 2], [4, 5], [6, 7], [8, 9]]);
+    expect(s.map((c) => Array.from(c))).toEqual([
+      [1, 2],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
   });
 
   it('rank-normalises with average ranks for ties (Blom offsets)', () => {
@@ -115,7 +120,9 @@ describe('ESS on chains with a known answer', () => {
     // weighted mean of 0.3 and 0.8, the top is 0.8 (the mixing A must not matter).
     const a = chainsOf(8, 0.3, 4, 5000),
       b = chainsOf(9, 0.8, 4, 5000);
-    const mixed = a.map((ca, c) => Float64Array.from({ length: 10000 }, (_, k) => (k % 2 === 0 ? ca[k >> 1] + 2 * b[c][k >> 1] : -ca[k >> 1] + 0.5 * b[c][k >> 1])));
+    const mixed = a.map((ca, c) =>
+      Float64Array.from({ length: 10000 }, (_, k) => (k % 2 === 0 ? ca[k >> 1] + 2 * b[c][k >> 1] : -ca[k >> 1] + 0.5 * b[c][k >> 1])),
+    );
     expect(Math.abs((canonicalLag1(mixed, 2) as number) - 0.8)).toBeLessThan(0.01);
   });
 

@@ -9,7 +9,11 @@ import type { MixturePrior } from '../../src/engine/samplers/priors';
 
 /** log Γ(x), x > 0 (Lanczos, g = 7, n = 9; ~1e-15 relative). */
 export function lgamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    // eslint-disable-next-line no-loss-of-precision -- Lanczos' published coefficients, digit for digit.
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -28,7 +32,10 @@ function accumulate(terms: { logW: number; m: Record<string, [number, number]> }
   const W = w.reduce((s, v) => s + v, 0);
   const out: Moments = {};
   for (const key of Object.keys(terms[0].m)) {
-    out[key] = { mean: terms.reduce((s, t, i) => s + (w[i] * t.m[key][0]) / W, 0), sq: terms.reduce((s, t, i) => s + (w[i] * t.m[key][1]) / W, 0) };
+    out[key] = {
+      mean: terms.reduce((s, t, i) => s + (w[i] * t.m[key][0]) / W, 0),
+      sq: terms.reduce((s, t, i) => s + (w[i] * t.m[key][1]) / W, 0),
+    };
   }
   return out;
 }
@@ -93,7 +100,13 @@ export function exactFull2D(x: [number, number][], prior: MixturePrior): Moments
       const psi = [c.psi0[0] + S[0] + f * d[0] * d[0], c.psi0[1] + S[1] + f * d[0] * d[1], c.psi0[2] + S[2] + f * d[1] * d[1]];
       const nu = c.nu0 + n;
       const det = (p: ArrayLike<number>) => p[0] * p[2] - p[1] * p[1];
-      logW += -n * Math.log(Math.PI) + Math.log(c.kappa0 / kap) + (c.nu0 / 2) * Math.log(det(c.psi0)) - (nu / 2) * Math.log(det(psi)) + lgamma2(nu / 2) - lgamma2(c.nu0 / 2);
+      logW +=
+        -n * Math.log(Math.PI) +
+        Math.log(c.kappa0 / kap) +
+        (c.nu0 / 2) * Math.log(det(c.psi0)) -
+        (nu / 2) * Math.log(det(psi)) +
+        lgamma2(nu / 2) -
+        lgamma2(c.nu0 / 2);
       const ES = psi.map((v) => v / (nu - 3)); // E[Σ]
       ['x', 'y'].forEach((ax, j) => {
         m[`mu${k + 1}${ax}`] = [mean[j], mean[j] * mean[j] + ES[j === 0 ? 0 : 2] / kap];
@@ -101,7 +114,10 @@ export function exactFull2D(x: [number, number][], prior: MixturePrior): Moments
       // Σ⁻¹ ~ Wishart(ν, V = Ψ⁻¹): E = νV, Var(W_ij) = ν(V_ij² + V_ii V_jj).
       const dp = det(psi);
       const V = [psi[2] / dp, -psi[1] / dp, psi[0] / dp];
-      const mom = (i: number, ii: number, jj: number): [number, number] => [nu * V[i], nu * (V[i] * V[i] + V[ii] * V[jj]) + (nu * V[i]) ** 2];
+      const mom = (i: number, ii: number, jj: number): [number, number] => [
+        nu * V[i],
+        nu * (V[i] * V[i] + V[ii] * V[jj]) + (nu * V[i]) ** 2,
+      ];
       if (k === 0) {
         m.P1xx = mom(0, 0, 0);
         m.P1xy = mom(1, 0, 2);
@@ -159,7 +175,10 @@ export function exactMeans2D(x: [number, number][], prior: MixturePrior, known: 
       const sx = [g.reduce((s, v) => s + v[0], 0), g.reduce((s, v) => s + v[1], 0)];
       const quad = (P: number[], v: number[]) => P[0] * v[0] * v[0] + 2 * P[1] * v[0] * v[1] + P[2] * v[1] * v[1];
       // b = Σ⁻¹Σx + C⁻¹m0, P = nΣ⁻¹ + C⁻¹; log ML = −n log 2π − (n/2)log|Σ| − ½log|C| − ½log|P| − ½(Σ xᵀΣ⁻¹x + m0ᵀC⁻¹m0 − bᵀP⁻¹b).
-      const b = [Si[0] * sx[0] + Si[1] * sx[1] + Ci[0] * m0[0] + Ci[1] * m0[1], Si[1] * sx[0] + Si[2] * sx[1] + Ci[1] * m0[0] + Ci[2] * m0[1]];
+      const b = [
+        Si[0] * sx[0] + Si[1] * sx[1] + Ci[0] * m0[0] + Ci[1] * m0[1],
+        Si[1] * sx[0] + Si[2] * sx[1] + Ci[1] * m0[0] + Ci[2] * m0[1],
+      ];
       const P = [n * Si[0] + Ci[0], n * Si[1] + Ci[1], n * Si[2] + Ci[2]];
       const V = inv(P[0], P[1], P[2]);
       const det = (A: number[]) => A[0] * A[2] - A[1] * A[1];

@@ -17,18 +17,30 @@ const SEPS = [1.5, 2, 3, 4];
 const run = (sep: number, seed: number, restriction: 'means' | 'full') => {
   const s = { dim: 1 as const, n: 500, sep, w: 0.5, vr: 1, aspect: 0.5, rot: 30, seed };
   const known = truthTheta(s);
-  const out = runChains({ data: generateData(s), dim: 1, restriction, known, samplers: ['gibbs'], draws: 5000, burn: 1000, seed: 100 + seed });
+  const out = runChains({
+    data: generateData(s),
+    dim: 1,
+    restriction,
+    known,
+    samplers: ['gibbs'],
+    draws: 5000,
+    burn: 1000,
+    seed: 100 + seed,
+  });
   return { ...out, known, r: out.results[0] };
 };
 
 describe('DA Gibbs lag-1 autocorrelation of the slowest functional ≈ λ_max', () => {
-  it.each(SEPS.flatMap((sep) => [1, 2].map((seed) => [sep, seed])))('means-only, %fσ, seed %i: within 0.03 of λ_max(DM at the MLE)', (sep, seed) => {
-    const { setup, r, known } = run(sep, seed, 'means');
-    const lam = meansLambdaAtMle(setup, known) as number;
-    expect(Math.abs((setup.lambdaMax as number) - lam)).toBeLessThan(0.005); // the weak prior barely moves it
-    expect(Math.abs((r.summary.lag1 as number) - lam)).toBeLessThan(0.03);
-    if (lam <= 0.95) expect(Math.abs((r.summary.essPerPass as number) / ((1 - lam) / (1 + lam)) - 1)).toBeLessThan(0.2);
-  });
+  it.each(SEPS.flatMap((sep) => [1, 2].map((seed) => [sep, seed])))(
+    'means-only, %fσ, seed %i: within 0.03 of λ_max(DM at the MLE)',
+    (sep, seed) => {
+      const { setup, r, known } = run(sep, seed, 'means');
+      const lam = meansLambdaAtMle(setup, known) as number;
+      expect(Math.abs((setup.lambdaMax as number) - lam)).toBeLessThan(0.005); // the weak prior barely moves it
+      expect(Math.abs((r.summary.lag1 as number) - lam)).toBeLessThan(0.03);
+      if (lam <= 0.95) expect(Math.abs((r.summary.essPerPass as number) / ((1 - lam) / (1 + lam)) - 1)).toBeLessThan(0.2);
+    },
+  );
 
   it.each([2.5, 3, 4])('full model, %fσ: within 0.05 of λ_max(Bayesian DM at the posterior mode)', (sep) => {
     const { setup, r } = run(sep, 1, 'full');

@@ -25,7 +25,14 @@ export const P1: MixturePrior = {
   comps: [comp1([-2], [2]), comp1([2], [2])],
   means: [means([-1.5], [4]), means([1.5], [4])],
 };
-export const X2: [number, number][] = [[-2.1, 0.3], [-1.6, -0.4], [-2.4, 0.1], [1.7, 0.8], [2.2, 0.2], [2.5, 1.1]];
+export const X2: [number, number][] = [
+  [-2.1, 0.3],
+  [-1.6, -0.4],
+  [-2.4, 0.1],
+  [1.7, 0.8],
+  [2.2, 0.2],
+  [2.5, 1.1],
+];
 export const P2: MixturePrior = {
   dim: 2,
   a: 2,
@@ -85,14 +92,19 @@ export function check(
   const worst: string[] = [];
   for (const r of results) {
     for (const [name, f] of Object.entries(fns)) {
-      const chains = (r.draws as Float64Array[]).map((d) => Float64Array.from({ length: d.length / P }, (_, i) => f(d.subarray(i * P, (i + 1) * P))));
+      const chains = (r.draws as Float64Array[]).map((d) =>
+        Float64Array.from({ length: d.length / P }, (_, i) => f(d.subarray(i * P, (i + 1) * P))),
+      );
       const all = chains.flatMap((c) => Array.from(c));
       const est = all.reduce((s, v) => s + v, 0) / all.length;
       const { mean, sq } = exact[name];
       const sd = Math.sqrt(sq - mean * mean);
       const ess = essMean(chains) as number;
       const z = (est - mean) / (sd / Math.sqrt(ess));
-      if (Math.abs(z) > 5) worst.push(`${r.sampler} ${name}: estimate ${est.toFixed(4)} vs exact ${mean.toFixed(4)} (z = ${z.toFixed(1)}, ESS ${ess.toFixed(0)})`);
+      if (Math.abs(z) > 5)
+        worst.push(
+          `${r.sampler} ${name}: estimate ${est.toFixed(4)} vs exact ${mean.toFixed(4)} (z = ${z.toFixed(1)}, ESS ${ess.toFixed(0)})`,
+        );
       // The second moment sees a wrong spread (e.g. a Metropolis ratio without MALA's proposal correction,
       // which leaves the centre of a near-symmetric target alone). Its MCSE uses the draws' own sd of f².
       const sqChains = chains.map((c) => c.map((v) => v * v));
@@ -100,9 +112,9 @@ export function check(
       const estSq = sqAll.reduce((s, v) => s + v, 0) / sqAll.length;
       const sdSq = Math.sqrt(sqAll.reduce((s, v) => s + (v - estSq) ** 2, 0) / (sqAll.length - 1));
       const zSq = (estSq - sq) / (sdSq / Math.sqrt(essMean(sqChains) as number));
-      if (Math.abs(zSq) > 5) worst.push(`${r.sampler} ${name}²: estimate ${estSq.toFixed(4)} vs exact ${sq.toFixed(4)} (z = ${zSq.toFixed(1)})`);
+      if (Math.abs(zSq) > 5)
+        worst.push(`${r.sampler} ${name}²: estimate ${estSq.toFixed(4)} vs exact ${sq.toFixed(4)} (z = ${zSq.toFixed(1)})`);
     }
   }
   expect(worst).toEqual([]);
 }
-

@@ -29,7 +29,7 @@ function referenceLogLik(dim: Dim, data: Float64Array, t: Theta): number {
       const w = k === 0 ? t[0] : 1 - t[0];
       if (dim === 1) {
         const v = t[3 + k];
-        return w * Math.exp(-((data[i] - t[1 + k]) ** 2) / (2 * v)) / Math.sqrt(2 * Math.PI * v);
+        return (w * Math.exp(-((data[i] - t[1 + k]) ** 2) / (2 * v))) / Math.sqrt(2 * Math.PI * v);
       }
       const [a, b, c] = [t[5 + 3 * k], t[6 + 3 * k], t[7 + 3 * k]];
       const det = a * c - b * b;

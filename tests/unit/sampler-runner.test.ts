@@ -42,7 +42,9 @@ describe('ChainSet', () => {
     const b = set.results();
     for (let i = 0; i < a.length; i++) {
       expect(b[i].sampler).toBe(a[i].sampler);
-      (a[i].draws as Float64Array[]).forEach((d, c) => expect(Buffer.from((b[i].draws as Float64Array[])[c].buffer).equals(Buffer.from(d.buffer))).toBe(true));
+      (a[i].draws as Float64Array[]).forEach((d, c) =>
+        expect(Buffer.from((b[i].draws as Float64Array[])[c].buffer).equals(Buffer.from(d.buffer))).toBe(true),
+      );
       expect(b[i].summary).toEqual(a[i].summary);
     }
     // Slices by pass budget (a worker's time slice) give the same draws too.
@@ -119,14 +121,32 @@ describe('label switching', () => {
   it('a Gibbs chain on overlapping components visits both labellings, and the fraction is reported', () => {
     const s = dataSpec(1, 0.8, 100);
     const known = truthTheta(s); // π = ½, equal variances: the swap is a symmetry
-    const { results, setup } = runChains({ data: generateData(s), dim: 1, restriction: 'means', known, samplers: ['gibbs'], draws: 2000, burn: 200, seed: 3 });
+    const { results, setup } = runChains({
+      data: generateData(s),
+      dim: 1,
+      restriction: 'means',
+      known,
+      samplers: ['gibbs'],
+      draws: 2000,
+      burn: 200,
+      seed: 3,
+    });
     expect(setup.relabel).toBe('mode');
     expect(results[0].summary.switchedFraction).toBeGreaterThan(0.05);
   });
 
   it('unlike known variances make the swap no symmetry: nothing is relabelled', () => {
     const s = { ...dataSpec(1, 0.8, 100), vr: 3 };
-    const { setup } = runChains({ data: generateData(s), dim: 1, restriction: 'means', known: truthTheta(s), samplers: ['gibbs'], draws: 20, burn: 10, seed: 3 });
+    const { setup } = runChains({
+      data: generateData(s),
+      dim: 1,
+      restriction: 'means',
+      known: truthTheta(s),
+      samplers: ['gibbs'],
+      draws: 20,
+      burn: 10,
+      seed: 3,
+    });
     expect(setup.relabel).toBe('none');
   });
 });

@@ -25,7 +25,10 @@ const PRIOR: MixturePrior = {
   dim: 1,
   a: 3,
   comps: [comp(-2), comp(2)],
-  means: [{ m0: Float64Array.of(-2), cov: Float64Array.of(4) }, { m0: Float64Array.of(2), cov: Float64Array.of(4) }],
+  means: [
+    { m0: Float64Array.of(-2), cov: Float64Array.of(4) },
+    { m0: Float64Array.of(2), cov: Float64Array.of(4) },
+  ],
 };
 const N = 12;
 const L = 9; // L + 1 = 10 rank bins
@@ -65,7 +68,16 @@ function sbcRanks(): Record<string, number[][]> {
     const u0 = whitened.fromPhi(target.free(truth));
     const phi0 = target.free(truth);
     for (const id of SAMPLER_IDS) {
-      const recipe: ChainRecipe = { target, prior: PRIOR, whitened, seed: 1000 + rep, burn: 0, leap: 6, dispersion: 0, fixedStep: STEP[id] };
+      const recipe: ChainRecipe = {
+        target,
+        prior: PRIOR,
+        whitened,
+        seed: 1000 + rep,
+        burn: 0,
+        leap: 6,
+        dispersion: 0,
+        fixedStep: STEP[id],
+      };
       const J = Math.floor(rng.uniform() * (L + 1));
       const states: Float64Array[] = [];
       const fwd = createChain(recipe, id, 0, u0);

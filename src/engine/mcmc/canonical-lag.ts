@@ -22,7 +22,8 @@ export function canonicalLag1(chains: readonly Float64Array[], p: number): numbe
         const a = c[t * p + i] - mean[i];
         for (let j = 0; j < p; j++) {
           G0[i * p + j] += a * (c[t * p + j] - mean[j]);
-          if (t + 1 < n) G1[i * p + j] += 0.5 * (a * (c[(t + 1) * p + j] - mean[j]) + (c[(t + 1) * p + i] - mean[i]) * (c[t * p + j] - mean[j]));
+          if (t + 1 < n)
+            G1[i * p + j] += 0.5 * (a * (c[(t + 1) * p + j] - mean[j]) + (c[(t + 1) * p + i] - mean[i]) * (c[t * p + j] - mean[j]));
         }
       }
   }

@@ -22,7 +22,7 @@ export function rankNormalize(chains: readonly Float64Array[]): Float64Array[] {
   all.sort((a, b) => a.v - b.v || a.c - b.c || a.i - b.i);
   const S = all.length;
   const out = chains.map((ch) => new Float64Array(ch.length));
-  for (let lo = 0; lo < S; ) {
+  for (let lo = 0; lo < S;) {
     let hi = lo;
     while (hi + 1 < S && all[hi + 1].v === all[lo].v) hi++;
     const rank = (lo + hi) / 2 + 1; // 1-based average rank

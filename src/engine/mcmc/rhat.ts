@@ -17,7 +17,7 @@ export function rhatBasic(chains: readonly Float64Array[]): number | null {
   const mm = means.reduce((s, v) => s + v, 0) / m;
   const B = (n * means.reduce((s, v) => s + (v - mm) ** 2, 0)) / (m - 1);
   if (!(W > 0)) return B > 0 ? null : 1; // all chains constant: they agree exactly
-  const r = Math.sqrt(((n - 1) / n * W + B / n) / W);
+  const r = Math.sqrt((((n - 1) / n) * W + B / n) / W);
   return Number.isFinite(r) ? r : null;
 }
 

@@ -48,7 +48,11 @@ export function labelStats1D(data: Float64Array, theta: Theta, rng: Rng, buf: Sw
       D[j] = c - d1 * d1 * h1 + d2 * d2 * h2; // log-odds of component 1
     }
     for (let j = 0; j < len; j++) E[j] = expNeg(Math.abs(D[j]));
-    let bn = 0, s1 = 0, q1 = 0, s2 = 0, q2 = 0;
+    let bn = 0,
+      s1 = 0,
+      q1 = 0,
+      s2 = 0,
+      q2 = 0;
     for (let j = 0; j < len; j++) {
       const e = E[j];
       const inv = 1 / (1 + e);

@@ -19,8 +19,18 @@ import { beta, inverseWishart2 } from './variates';
 export function labelStats2D(data: Float64Array, theta: Theta, rng: Rng, buf: SweepBuffers): Float64Array {
   const c1 = component(theta, 0),
     c2 = component(theta, 1);
-  const m1x = c1.mx, m1y = c1.my, k1 = c1.c, p1a = c1.pa, p1b2 = 2 * c1.pb, p1c = c1.pc;
-  const m2x = c2.mx, m2y = c2.my, k2 = c2.c, p2a = c2.pa, p2b2 = 2 * c2.pb, p2c = c2.pc;
+  const m1x = c1.mx,
+    m1y = c1.my,
+    k1 = c1.c,
+    p1a = c1.pa,
+    p1b2 = 2 * c1.pb,
+    p1c = c1.pc;
+  const m2x = c2.mx,
+    m2y = c2.my,
+    k2 = c2.c,
+    p2a = c2.pa,
+    p2b2 = 2 * c2.pb,
+    p2c = c2.pc;
   const X = data,
     N = data.length / 2,
     D = buf.d,
@@ -33,14 +43,26 @@ export function labelStats2D(data: Float64Array, theta: Theta, rng: Rng, buf: Sw
     rng.fillUniform(U, len);
     for (let j = 0; j < len; j++) {
       const i = 2 * (start + j);
-      const ex1 = X[i] - m1x, ey1 = X[i + 1] - m1y, ex2 = X[i] - m2x, ey2 = X[i + 1] - m2y;
+      const ex1 = X[i] - m1x,
+        ey1 = X[i + 1] - m1y,
+        ex2 = X[i] - m2x,
+        ey2 = X[i + 1] - m2y;
       const a1 = k1 - 0.5 * (p1a * ex1 * ex1 + p1b2 * ex1 * ey1 + p1c * ey1 * ey1);
       const a2 = k2 - 0.5 * (p2a * ex2 * ex2 + p2b2 * ex2 * ey2 + p2c * ey2 * ey2);
       D[j] = a1 - a2;
     }
     for (let j = 0; j < len; j++) E[j] = expNeg(Math.abs(D[j]));
     let bn = 0;
-    let b1x = 0, b1y = 0, a1xx = 0, a1xy = 0, a1yy = 0, b2x = 0, b2y = 0, a2xx = 0, a2xy = 0, a2yy = 0;
+    let b1x = 0,
+      b1y = 0,
+      a1xx = 0,
+      a1xy = 0,
+      a1yy = 0,
+      b2x = 0,
+      b2y = 0,
+      a2xx = 0,
+      a2xy = 0,
+      a2yy = 0;
     for (let j = 0; j < len; j++) {
       const e = E[j];
       const inv = 1 / (1 + e);
@@ -48,9 +70,15 @@ export function labelStats2D(data: Float64Array, theta: Theta, rng: Rng, buf: Sw
       const z = +(U[j] < t * inv + (1 - t) * e * inv);
       const w = 1 - z;
       const i = 2 * (start + j);
-      const ex1 = X[i] - m1x, ey1 = X[i + 1] - m1y, ex2 = X[i] - m2x, ey2 = X[i + 1] - m2y;
+      const ex1 = X[i] - m1x,
+        ey1 = X[i + 1] - m1y,
+        ex2 = X[i] - m2x,
+        ey2 = X[i + 1] - m2y;
       bn += z;
-      const u1x = z * ex1, u1y = z * ey1, u2x = w * ex2, u2y = w * ey2;
+      const u1x = z * ex1,
+        u1y = z * ey1,
+        u2x = w * ex2,
+        u2y = w * ey2;
       b1x += u1x;
       b1y += u1y;
       a1xx += u1x * ex1;
@@ -100,7 +128,11 @@ export function drawTheta2D(prior: MixturePrior, theta: Theta, st: Float64Array,
     const kap = cp.kappa0 + n;
     const mx = (cp.kappa0 * cp.m0[0] + n * cx + bx) / kap,
       my = (cp.kappa0 * cp.m0[1] + n * cy + by) / kap;
-    let Sxx = 0, Sxy = 0, Syy = 0, dx = 0, dy = 0;
+    let Sxx = 0,
+      Sxy = 0,
+      Syy = 0,
+      dx = 0,
+      dy = 0;
     if (n > 0) {
       Sxx = st[o + 3] - (bx * bx) / n;
       Sxy = st[o + 4] - (bx * by) / n;

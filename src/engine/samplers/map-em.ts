@@ -23,7 +23,9 @@ export function quartileStart(model: MixtureModel): Theta {
     for (let i = 0; i < n; i++) v += (model.data[i] - mean[0]) ** 2 / n;
     return Float64Array.of(0.5, q(0.25), q(0.75), v, v);
   }
-  let xx = 0, xy = 0, yy = 0;
+  let xx = 0,
+    xy = 0,
+    yy = 0;
   for (let i = 0; i < n; i++) {
     const dx = model.data[2 * i] - mean[0],
       dy = model.data[2 * i + 1] - mean[1];

@@ -37,8 +37,7 @@ export function negHessian(target: Target, phi: Float64Array): Float64Array {
     target.logDensityGrad(b, gm);
     for (let i = 0; i < p; i++) H[i * p + j] = -(gp[i] - gm[i]) / (a[j] - b[j]);
   }
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < i; j++) H[i * p + j] = H[j * p + i] = 0.5 * (H[i * p + j] + H[j * p + i]);
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) H[i * p + j] = H[j * p + i] = 0.5 * (H[i * p + j] + H[j * p + i]);
   return H;
 }
 

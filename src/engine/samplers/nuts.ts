@@ -130,11 +130,13 @@ export class NutsChain extends MarginalChain {
       let ok: boolean;
       if (forward) {
         // old tree [rBckEnd … rFwdEnd], new subtree [subBeg … subEnd] after it
-        ok = noUTurn(rBckEnd, subEnd, rho) && noUTurn(rBckEnd, subBeg, sum(oldRho, subBeg)) && noUTurn(rFwdEnd, subEnd, sum(subRho, rFwdEnd));
+        ok =
+          noUTurn(rBckEnd, subEnd, rho) && noUTurn(rBckEnd, subBeg, sum(oldRho, subBeg)) && noUTurn(rFwdEnd, subEnd, sum(subRho, rFwdEnd));
         rFwdEnd = subEnd;
       } else {
         // new subtree [subBeg … subEnd] before the old tree [rBckEnd … rFwdEnd]
-        ok = noUTurn(subBeg, rFwdEnd, rho) && noUTurn(subBeg, rBckEnd, sum(subRho, rBckEnd)) && noUTurn(subEnd, rFwdEnd, sum(oldRho, subEnd));
+        ok =
+          noUTurn(subBeg, rFwdEnd, rho) && noUTurn(subBeg, rBckEnd, sum(subRho, rBckEnd)) && noUTurn(subEnd, rFwdEnd, sum(oldRho, subEnd));
         rBckEnd = subBeg;
       }
       if (!ok) {

@@ -73,8 +73,12 @@ export function exchangeable(prior: MixturePrior): boolean {
   const [c1, c2] = prior.comps;
   const [m1, m2] = prior.means;
   return (
-    same(c1.m0, c2.m0) && c1.kappa0 === c2.kappa0 && c1.nu0 === c2.nu0 && same(c1.psi0, c2.psi0) &&
-    same(m1.m0, m2.m0) && same(m1.cov, m2.cov)
+    same(c1.m0, c2.m0) &&
+    c1.kappa0 === c2.kappa0 &&
+    c1.nu0 === c2.nu0 &&
+    same(c1.psi0, c2.psi0) &&
+    same(m1.m0, m2.m0) &&
+    same(m1.cov, m2.cov)
   );
 }
 
@@ -85,7 +89,7 @@ export function exchangeable(prior: MixturePrior): boolean {
 export function logPriorFree(prior: MixturePrior, phi: Float64Array, theta: Float64Array, grad: Float64Array): number {
   const pi = theta[0];
   // Beta(a, a) in logit coordinates: (a − 1)·log π(1−π) + log π(1−π) (the Jacobian dπ/dz = π(1−π)).
-  let lp = prior.a * (log(pi) + log(1 - pi));
+  const lp = prior.a * (log(pi) + log(1 - pi));
   grad[0] += prior.a * (1 - 2 * pi);
   return prior.dim === 1 ? lp + niw1(prior, phi, theta, grad) : lp + niw2(prior, phi, theta, grad);
 }
