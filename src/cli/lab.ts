@@ -9,6 +9,7 @@ import type { Race } from '../engine/trace';
 import { decodeQuery, formatRepair } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
 import { UsageError, parseArgs } from './args';
+import { CHAINS_FLAGS, chainsCommand } from './chains';
 import { ANNOUNCE_S, duration, grouped, probeEStepMs, progressReporter } from './estimate';
 import { SWEEP_USAGE, sweepCommand } from './sweep-command';
 import { isSweepWorker, serveSweepWorker } from './sweep-threads';
@@ -21,8 +22,10 @@ const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--s
   --lenient      run a query that needed repairs (clamped or defaulted values) instead of rejecting it
   --progress     report progress on stderr about once a second (the default on a terminal)
   --dry-run      print the size of the work and an estimate of its time on stderr, and run nothing
+  --draws        mode=sample: list every draw of every chain in the chains document
 
 Example: npm run --silent lab -- 'v=1&dim=1&n=1000&sep=2.5&methods=em,ecg&iters=500' --summary
+Sampler mode: npm run --silent lab -- 'v=1&sep=2&mode=sample&free=means&draws=1000' --summary (docs/sampling.md)
 The default experiment is 'v=1'. The query keys are documented in docs/url-keys.md.
 
 ${SWEEP_USAGE}`;
@@ -39,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'sweep') return sweepCommand(argv.slice(1), new URL(import.meta.url));
   let args;
   try {
-    args = parseArgs(argv, ['--summary', '--csv', '--diagnostics', '--lenient', '--progress', '--dry-run']);
+    args = parseArgs(argv, ['--summary', '--csv', '--diagnostics', '--lenient', '--progress', '--dry-run', ...CHAINS_FLAGS]);
   } catch (e) {
     if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`);
     throw e;
@@ -56,6 +59,13 @@ async function main(argv: string[]): Promise<void> {
       fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
     process.stderr.write(`em-lab: running the repaired query:\n${list}\n`);
   }
+  if (state.mode === 'sample') {
+    if (flags.has('--diagnostics')) fail('--diagnostics is for the race (mode=race); a chains document always has its diagnostics');
+    const text = chainsCommand(state, flags);
+    if (text !== null) process.stdout.write(text);
+    return;
+  }
+  if (flags.has('--draws')) fail('--draws is for mode=sample (the race has traces, not draws)');
 
   const estepMs = probeEStepMs(state);
   const expected = (estepMs * TYPICAL_ESTEPS * (state.methods.length + 1)) / 1000;

@@ -9,7 +9,7 @@ import type { ExperimentState } from './state';
 import { CLASSROOM_KEYS } from './page-keys';
 import type { Repair } from './codec';
 
-export const CONTROL_GROUPS = ['scenarios', 'mixture', 'start', 'methods', 'stop', 'settings', 'share'] as const;
+export const CONTROL_GROUPS = ['scenarios', 'mixture', 'start', 'methods', 'stop', 'sampler', 'settings', 'share'] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
 export interface Classroom {
@@ -22,7 +22,7 @@ export const NO_CLASSROOM: Classroom = Object.freeze({ hide: [], lock: [] }) as 
 type KeyedGroup = Exclude<ControlGroup, 'settings' | 'share' | 'scenarios'>;
 /** The experiment keys each group's controls change ('settings' is the whole settings column): the key table's groups. */
 const GROUP_KEYS = Object.fromEntries(
-  (['mixture', 'start', 'methods', 'stop'] as const).map((g) => [g, KEY_ORDER.filter((k) => KEYS[k].group === g)]),
+  (['mixture', 'start', 'methods', 'stop', 'sampler'] as const).map((g) => [g, KEY_ORDER.filter((k) => KEYS[k].group === g)]),
 ) as unknown as Record<KeyedGroup, readonly Key[]>;
 
 const isGroup = (t: string): t is ControlGroup => (CONTROL_GROUPS as readonly string[]).includes(t);

@@ -7,7 +7,7 @@
 import { startRefusal } from '../engine/domain';
 import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
 import type { Dim, MethodId } from '../engine/types';
-import type { Effect, EnumRow, KeyRow } from './key-rows';
+import type { Effect, EnumRow, KeyGroup, KeyRow } from './key-rows';
 import { KEYS, KEY_ORDER, type Key } from './keys';
 import {
   BOUNDS,
@@ -24,6 +24,7 @@ import {
   type NumSpec,
 } from './schema';
 import { isPageKey } from './page-keys';
+import { decodeSamplers } from './sampler-list';
 import type { ExperimentState } from './state';
 
 export interface Repair {
@@ -55,7 +56,7 @@ function encodeValue(key: Key, value: ExperimentState[Key]): string {
   const r = rows[key];
   if (r.kind === 'num') return formatValue(r.precision, value as number);
   if (r.kind === 'start') return (value as number[]).map((x) => formatValue(START_PRECISION, x)).join(',');
-  if (r.kind === 'methods') return (value as MethodId[]).join(',');
+  if (r.kind === 'methods' || r.kind === 'samplers') return (value as string[]).join(',');
   return String(value);
 }
 
@@ -122,7 +123,11 @@ export function decodeQuery(input: string): Decoded {
   }
 }
 
-const copyDefault = (): ExperimentState => ({ ...DEFAULT_STATE, methods: [...DEFAULT_STATE.methods] });
+const copyDefault = (): ExperimentState => ({
+  ...DEFAULT_STATE,
+  methods: [...DEFAULT_STATE.methods],
+  samplers: [...DEFAULT_STATE.samplers],
+});
 
 function decodeUnsafe(input: string): Decoded {
   const { repairs, note } = repairNotes();
@@ -164,6 +169,7 @@ function decodeUnsafe(input: string): Decoded {
     if (!appliesTo(key, s)) note(key, `only used in ${(r as { dims?: readonly Dim[] }).dims?.join(' or ')}D; ignored`);
     else if (r.kind === 'start') s.start = decodeStart(value, s.dim, note);
     else if (r.kind === 'methods') s.methods = decodeMethods(value, note);
+    else if (r.kind === 'samplers') s.samplers = decodeSamplers(value, note);
     else if (r.kind === 'enum') state[key] = decodeEnum(key, value, note);
     else if (r.kind === 'num') state[key] = decodeNumber(key as NumKey, value, note);
   }
@@ -294,14 +300,24 @@ function decodeMethods(raw: string, note: Note): MethodId[] {
 // ---------------------------------------------------------------------------------------------
 // What a result depends on (the worker's caches)
 
-/** The canonical query with every key of these effects at its default (key-rows.ts Effect). */
-function queryWithout(s: ExperimentState, effects: readonly Effect[]): string {
-  const reset = Object.fromEntries(KEY_ORDER.filter((k) => effects.includes(rows[k].effect)).map((k) => [k, rows[k].default]));
+/** The canonical query with every key of these effects (key-rows.ts Effect), and of these groups, at its default. */
+function queryWithout(s: ExperimentState, effects: readonly Effect[], groups: readonly KeyGroup[] = []): string {
+  const drop = (k: Key) => effects.includes(rows[k].effect) || groups.includes(rows[k].group);
+  const reset = Object.fromEntries(KEY_ORDER.filter(drop).map((k) => [k, rows[k].default]));
   return encodeQuery({ ...s, ...reset } as ExperimentState);
 }
 
-/** What determines a race: every key but the view's (the cursor). */
-export const raceKey = (s: ExperimentState): string => queryWithout(s, ['view']);
+/** What determines a race: every key but the view's (the cursor, the mode) and the samplers'. */
+export const raceKey = (s: ExperimentState): string => queryWithout(s, ['view', 'sample']);
 
 /** What determines the λ_max curve: the data keys only (it is computed along the separation). */
-export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis']);
+export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis', 'sample']);
+
+/**
+ * What determines the Sampler mode's chains: the data and the samplers' keys (not the race's, the
+ * view's, or the race's start: the chains find the posterior mode themselves).
+ */
+export const chainsKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race'], ['start']);
+
+/** What determines the samplers' efficiency curve: the chains' keys but the separation (its axis). */
+export const chainsCurveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis'], ['start']);

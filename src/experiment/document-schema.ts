@@ -12,7 +12,7 @@ import { METHOD_IDS, STEP_KINDS } from '../engine/methods/registry';
 import type { StepKind, StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
 import { DOCUMENT_SCHEMA } from './document';
-import { ExperimentStateSchema } from './schema';
+import { DocumentStateSchema } from './document-state';
 
 export const STOP_CODES = [
   'converged-gap',
@@ -64,7 +64,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
     app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "must be the app's semver version"),
     query: z.string().min(1),
     seeds: z.strictObject({ data: seed, init: seed.nullable() }),
-    state: ExperimentStateSchema,
+    state: DocumentStateSchema,
     dim: z.literal(dim),
     data: z.array(point).optional(),
     truth: params,
@@ -109,6 +109,8 @@ function documentFor<D extends 1 | 2>(dim: D) {
 export const RunDocumentSchema = z.discriminatedUnion('dim', [documentFor(1), documentFor(2)]).superRefine((doc, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const { state } = doc;
+  // A mode=sample query's document is the chains' (chains-document-schema.ts).
+  if (state.mode !== 'race') issue(['state', 'mode'], 'a race document is of a mode=race query');
   if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
   if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
   if (doc.seeds.data !== state.seed) issue(['seeds', 'data'], `seeds.data ${doc.seeds.data} differs from state.seed ${state.seed}`);

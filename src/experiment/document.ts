@@ -8,6 +8,7 @@ import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
 import { encodeQuery } from './codec';
 import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from './provenance';
+import { documentState, type DocumentState } from './document-state';
 import type { ExperimentState } from './state';
 
 /** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). */
@@ -43,7 +44,8 @@ export interface RunDocument {
   app: string;
   query: string;
   seeds: Seeds;
-  state: ExperimentState;
+  /** The experiment, every key but those added later at their default (document-state.ts). */
+  state: DocumentState;
   dim: 1 | 2;
   data?: number[] | [number, number][];
   truth: Params;
@@ -73,7 +75,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
     app: APP_VERSION,
     query: encodeQuery(state),
     seeds: seedsOf(state),
-    state,
+    state: documentState(state),
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
     truth: thetaToParams(dim, race.truth),

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_METHOD_IDS, METHOD_IDS } from '../engine/methods/registry';
 import type { KeyRow } from './key-rows';
+import { SAMPLER_IDS } from './sampler-list';
 import { KEYS, KEY_ORDER, type Key } from './keys';
 import { describePrecision, formatValue } from './precision';
 
@@ -24,6 +25,7 @@ function rangeOf(r: KeyRow): string {
     case 'enum':
       return r.values.map(code).join(r.values.length === 2 ? ' or ' : ', ');
     case 'methods':
+    case 'samplers':
       return 'at least one';
     case 'version':
       return code(r.default);
@@ -38,6 +40,10 @@ function defaultOf(r: KeyRow): string {
       return r.omitDefault ? `${code(formatValue(r.precision, r.default))} (absent)` : code(formatValue(r.precision, r.default));
     case 'methods':
       return DEFAULT_METHOD_IDS.length === METHOD_IDS.length ? 'all of them' : DEFAULT_METHOD_IDS.map(code).join(', ');
+    case 'samplers':
+      return 'all of them (absent)';
+    case 'enum':
+      return r.omitDefault ? `${code(r.default)} (absent)` : code(r.default);
     case 'start':
       return 'absent (drawn from `init`)';
     default:
@@ -48,13 +54,18 @@ function defaultOf(r: KeyRow): string {
 function precisionOf(r: KeyRow): string {
   if (r.kind === 'num' || r.kind === 'start') return describePrecision(r.precision);
   if (r.kind === 'version') return 'integer';
-  if (r.kind === 'methods') return 'listed in the order shown';
+  if (r.kind === 'methods' || r.kind === 'samplers') return 'listed in the order shown';
   return '—';
 }
 
 function meaningOf(key: Key, r: KeyRow): string {
   const dims = r.dims ? `${r.dims.join(' or ')}D only: ` : '';
-  const doc = key === 'methods' ? `${r.doc}: any of ${METHOD_IDS.map(code).join(', ')}` : r.doc;
+  const doc =
+    key === 'methods'
+      ? `${r.doc}: any of ${METHOD_IDS.map(code).join(', ')}`
+      : r.kind === 'samplers'
+        ? `${r.doc}: any of ${SAMPLER_IDS.map(code).join(', ')}`
+        : r.doc;
   return dims + doc;
 }
 

@@ -5,19 +5,21 @@
  */
 import type { Dim } from '../engine/types';
 import type { MethodId } from '../engine/methods/registry';
+import type { SamplerId } from '../engine/samplers/sampler';
 import type { Precision } from './precision';
 
 /** The settings group of a key: what a classroom link hides or locks together (classroom.ts). */
-export type KeyGroup = 'mixture' | 'start' | 'methods' | 'stop' | 'view' | 'version';
+export type KeyGroup = 'mixture' | 'start' | 'methods' | 'stop' | 'sampler' | 'view' | 'version';
 
 /**
  * What a change of the key recomputes:
  *  - 'data': the race and the λ_max curve (the data, the start, the variance floor);
  *  - 'axis': the race; the key is the λ_max curve's own axis (it varies along the curve);
  *  - 'race': the race only (the methods, their settings, the stop rules);
+ *  - 'sample': the Sampler mode's chains only (the samplers, their settings, the prior);
  *  - 'view': nothing (what the panels show).
  */
-export type Effect = 'data' | 'axis' | 'race' | 'view';
+export type Effect = 'data' | 'axis' | 'race' | 'sample' | 'view';
 
 /** How a control shows a value. */
 export interface Display {
@@ -44,6 +46,7 @@ export type Control =
   | { readonly kind: 'seed' }
   | { readonly kind: 'segmented'; readonly options: readonly { readonly value: string | number; readonly label: string }[] }
   | { readonly kind: 'methods' }
+  | { readonly kind: 'samplers' }
   /** A checkbox for the key's default (0 = automatic), else a log slider: the gradient's step. */
   | {
       readonly kind: 'auto-or-slider';
@@ -70,6 +73,11 @@ interface RowBase {
   readonly dims?: readonly Dim[];
   /** Written only when it differs from its default (keys added after v=1 links were shared, the cursor). */
   readonly omitDefault?: boolean;
+  /**
+   * Left out of the run and sweep documents' `state` while at its default (a key added after those
+   * formats were fixed), so the document of a query that does not set it stays byte-identical.
+   */
+  readonly documentOmitsDefault?: boolean;
   readonly control?: Control;
   /** Its control is shown only while this method races (the method's own settings). */
   readonly forMethod?: MethodId;
@@ -100,6 +108,11 @@ export interface MethodsRow extends RowBase {
   readonly default: readonly MethodId[];
 }
 
+export interface SamplersRow extends RowBase {
+  readonly kind: 'samplers';
+  readonly default: readonly SamplerId[];
+}
+
 export interface StartRow extends RowBase {
   readonly kind: 'start';
   readonly default: null;
@@ -111,7 +124,7 @@ export interface VersionRow extends RowBase {
   readonly default: 1;
 }
 
-export type KeyRow = NumRow | EnumRow | MethodsRow | StartRow | VersionRow;
+export type KeyRow = NumRow | EnumRow | MethodsRow | SamplersRow | StartRow | VersionRow;
 
 /** The value type a row gives its key in the experiment state. */
 export type ValueOf<R> = R extends { readonly kind: 'num' }
@@ -120,8 +133,10 @@ export type ValueOf<R> = R extends { readonly kind: 'num' }
     ? V
     : R extends { readonly kind: 'methods' }
       ? MethodId[]
-      : R extends { readonly kind: 'start' }
-        ? number[] | null
-        : R extends { readonly kind: 'version' }
-          ? 1
-          : never;
+      : R extends { readonly kind: 'samplers' }
+        ? SamplerId[]
+        : R extends { readonly kind: 'start' }
+          ? number[] | null
+          : R extends { readonly kind: 'version' }
+            ? 1
+            : never;

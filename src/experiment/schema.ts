@@ -11,6 +11,7 @@ import type { Dim, MethodId } from '../engine/types';
 import type { KeyRow } from './key-rows';
 import { KEYS, KEY_ORDER, VERSION, type ExperimentState, type Key, type NumKey } from './keys';
 import { formatValue, roundTo, type NumSpec } from './precision';
+import { SAMPLER_IDS, canonicalSamplers, type SamplerId } from './sampler-list';
 
 export { SEED_MAX, VERSION } from './keys';
 export type { NumKey } from './keys';
@@ -74,12 +75,18 @@ function fieldSchema(key: Key, r: KeyRow): z.ZodType {
       return z.union(r.values.map((v) => z.literal(v)) as unknown as [z.ZodLiteral, z.ZodLiteral]);
     case 'methods':
       return z.array(z.enum(METHOD_IDS as [MethodId, ...MethodId[]])).min(1);
+    case 'samplers':
+      return z.array(z.enum(SAMPLER_IDS as [SamplerId, ...SamplerId[]])).min(1);
     case 'start':
       return z.array(z.number()).nullable();
   }
 }
 
-const isDefault = (key: Key, value: unknown): boolean => Object.is(value, rows[key].default);
+const isDefault = (key: Key, value: unknown): boolean => {
+  const d = rows[key].default;
+  if (Array.isArray(d) && Array.isArray(value)) return d.length === value.length && d.every((x, i) => x === value[i]);
+  return Object.is(value, d);
+};
 
 /** Strict: one field per key, each validated, plus the cross-field rules. Typed by the key table. */
 export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
@@ -96,6 +103,9 @@ export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
     const canon = canonicalMethods(s.methods);
     if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i]))
       issue('methods', 'methods must be unique and in canonical order');
+    const samplers = canonicalSamplers(s.samplers);
+    if (samplers.length !== s.samplers.length || samplers.some((id, i) => id !== s.samplers[i]))
+      issue('samplers', 'samplers must be unique and in canonical order');
     // The URL omits a key where it does not apply, so a canonical state keeps its default there.
     for (const k of KEY_ORDER) if (!appliesTo(k, s) && !isDefault(k, s[k])) issue(k, `${k} keeps its default in ${s.dim}D`);
   }) as unknown as z.ZodType<ExperimentState>;

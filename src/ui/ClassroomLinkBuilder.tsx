@@ -13,6 +13,7 @@ const GROUP_LABELS: Record<ControlGroup, string> = {
   start: 'Start',
   methods: 'Methods',
   stop: 'Stopping',
+  sampler: 'Samplers',
   settings: 'All settings',
   share: 'Share and download',
 };

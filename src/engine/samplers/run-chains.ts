@@ -84,6 +84,9 @@ interface Track {
   chain: Chain;
   phi: Float64Array;
   theta: Float64Array | null;
+  /** Passes after burn-in, and the acceptance probabilities summed, up to and including each draw (a prefix's cost). */
+  cost: Float64Array;
+  acceptSum: Float64Array;
   count: number;
   passes: number;
   burnPasses: number;
@@ -158,6 +161,8 @@ export class ChainSet {
           chain: createChain(recipe, id, c),
           phi: new Float64Array(spec.draws * target.p),
           theta: spec.keepDraws ? new Float64Array(spec.draws * target.model.p) : null,
+          cost: new Float64Array(spec.draws),
+          acceptSum: new Float64Array(spec.draws),
           count: 0,
           passes: 0,
           burnPasses: 0,
@@ -186,9 +191,11 @@ export class ChainSet {
     }
     t.phi.set(r.phi, t.count * this.setup.target.p);
     t.theta?.set(r.theta, t.count * this.setup.target.model.p);
-    t.count++;
     t.passes += r.passes;
     t.accept += r.acceptProb;
+    t.cost[t.count] = t.passes;
+    t.acceptSum[t.count] = t.accept;
+    t.count++;
     return r.passes;
   }
 
@@ -224,23 +231,52 @@ export class ChainSet {
     return t.theta.subarray(from * P, t.count * P);
   }
 
-  /** The diagnostics of every sampler on the draws so far. */
-  results(): SamplerResult[] {
-    const { target, functional, mode } = this.setup;
-    const p = target.p;
-    const geometry: SwapGeometry = {
-      p,
+  /** Draws kept so far by every chain of a sampler (the least advanced chain's count). */
+  drawCount(sampler: SamplerId): number {
+    const list = this.tracks.get(sampler);
+    return list ? Math.min(...list.map((t) => t.count)) : 0;
+  }
+
+  /** Free-coordinate draws of one chain so far (a view, draws × p), e.g. for streaming to a display. */
+  phiOf(sampler: SamplerId, chain: number): Float64Array | null {
+    const t = this.tracks.get(sampler)?.[chain];
+    return t ? t.phi.subarray(0, t.count * this.setup.target.p) : null;
+  }
+
+  /** Passes after burn-in up to and including each draw of one chain so far (a view). */
+  costOf(sampler: SamplerId, chain: number): Float64Array | null {
+    const t = this.tracks.get(sampler)?.[chain];
+    return t ? t.cost.subarray(0, t.count) : null;
+  }
+
+  /** The label-swap geometry the diagnostics relabel by (the mode and its curvature). */
+  get geometry(): SwapGeometry {
+    const { target, mode } = this.setup;
+    return {
+      p: target.p,
       center: mode.phi,
       H: mode.hessian,
       swap: target.swap,
       firstMeans: target.restriction === 'means' ? (this.spec.dim === 1 ? [0, 1] : [0, 2]) : firstMeans(this.spec.dim),
     };
+  }
+
+  /**
+   * The diagnostics of every sampler on the draws so far, or on each chain's first `upTo` draws (a
+   * display's cursor): passes and acceptance are then those of that prefix.
+   */
+  results(upTo = Infinity): SamplerResult[] {
+    const { target, functional } = this.setup;
+    const p = target.p;
+    const geometry = this.geometry;
     const out: SamplerResult[] = [];
     for (const [id, list] of this.tracks) {
-      const passes = list.reduce((s, t) => s + t.passes, 0);
-      const count = list.reduce((s, t) => s + t.count, 0);
+      const k = (t: Track) => Math.min(t.count, Math.max(0, Math.floor(upTo)));
+      const passes = list.reduce((s, t) => s + (k(t) > 0 ? t.cost[k(t) - 1] : 0), 0);
+      const count = list.reduce((s, t) => s + k(t), 0);
+      const accepted = list.reduce((s, t) => s + (k(t) > 0 ? t.acceptSum[k(t) - 1] : 0), 0);
       const summary = summarizeChains(
-        list.map((t) => t.phi.subarray(0, t.count * p)),
+        list.map((t) => t.phi.subarray(0, k(t) * p)),
         p,
         functional?.w ?? null,
         geometry,
@@ -252,10 +288,10 @@ export class ChainSet {
         sampler: id,
         passes,
         burnPasses: list.reduce((s, t) => s + t.burnPasses, 0),
-        acceptance: count > 0 ? list.reduce((s, t) => s + t.accept, 0) / count : null,
+        acceptance: count > 0 ? accepted / count : null,
         stepSize: step !== null && Number.isFinite(step) ? step : null,
         summary,
-        ...(this.spec.keepDraws ? { draws: list.map((t) => (t.theta as Float64Array).slice(0, t.count * target.model.p)) } : {}),
+        ...(this.spec.keepDraws ? { draws: list.map((t) => (t.theta as Float64Array).slice(0, k(t) * target.model.p)) } : {}),
       });
     }
     return out;

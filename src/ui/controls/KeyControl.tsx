@@ -9,11 +9,13 @@ import { METHODS, methodLabel, type MethodId } from '../../engine/methods/regist
 import type { Control, Display, KeyRow } from '../../experiment/key-rows';
 import { KEYS, SEED_MAX, type ExperimentState, type Key } from '../../experiment/keys';
 import { DEFAULT_STATE } from '../../experiment/schema';
+import { SAMPLER_IDS, SAMPLER_LABELS, SAMPLER_NAMES, type SamplerId } from '../../experiment/sampler-list';
 import { setConfig, toggleMethod } from '../../state/actions';
 import type { UrlCommit } from '../../state/url-sync';
 import { useStore } from '../../state/store';
 import { fixed, int, sci } from '../format';
 import { MethodSwatch } from '../Legend';
+import { SamplerSwatch } from '../sampler/SamplerSwatch';
 import { sameProps } from './same-props';
 import { Slider } from './Slider';
 
@@ -133,8 +135,35 @@ function ControlView({
       );
     case 'methods':
       return <MethodList methods={value as MethodId[]} />;
+    case 'samplers':
+      return <SamplerList samplers={value as SamplerId[]} />;
   }
 }
+
+/** At least one sampler stays on (as with the methods). */
+const SamplerList = memo(function SamplerList({ samplers }: { samplers: SamplerId[] }) {
+  const on = (m: SamplerId) => samplers.includes(m);
+  const toggle = (id: SamplerId, checked: boolean) => {
+    const next = checked ? [...samplers, id] : samplers.filter((x) => x !== id);
+    if (next.length > 0) setConfig({ samplers: next }, 'push');
+  };
+  return (
+    <div className="method-list">
+      {SAMPLER_IDS.map((id) => (
+        <label key={id} className="method-check" title={SAMPLER_NAMES[id]}>
+          <input
+            type="checkbox"
+            checked={on(id)}
+            disabled={on(id) && samplers.length === 1}
+            onChange={(e) => toggle(id, e.currentTarget.checked)}
+          />
+          <SamplerSwatch sampler={id} />
+          {SAMPLER_LABELS[id]}
+        </label>
+      ))}
+    </div>
+  );
+});
 
 const MethodList = memo(function MethodList({ methods }: { methods: MethodId[] }) {
   const on = (m: MethodId) => methods.includes(m);
