@@ -14,6 +14,7 @@ import type { Preset } from '../experiment/presets';
 import { SEED_MAX } from '../experiment/schema';
 import type { ExperimentState } from '../experiment/state';
 import { frontier, isCurrent, lastIteration } from './run-data';
+import { isSampleMode, sampleCursorMax, samplePlaybackTarget } from './sampler-cursor';
 import { useStore, type ViewState } from './store';
 import { flushUrl, raceQueryOf, writeUrl, type UrlCommit } from './url-sync';
 
@@ -107,6 +108,7 @@ export const setView = (patch: Partial<ViewState>): void => useStore.setState((s
 /** The furthest iteration the cursor may reach now. */
 export function cursorMax(): number {
   const { run, config } = useStore.getState();
+  if (isSampleMode({ config })) return sampleCursorMax({ config });
   if (isCurrent(run) && run.done) return lastIteration(run);
   return config.iters;
 }
@@ -131,8 +133,9 @@ export function reset(): void {
 
 export function play(): void {
   const { run, config } = useStore.getState();
-  // At the end of a finished race, Play starts over.
-  if (isCurrent(run) && run.done && config.it >= lastIteration(run)) setCursor(0, 'release');
+  // At the end of a finished race (or of the chains' draws), Play starts over.
+  if (isSampleMode({ config }) ? config.it >= config.draws : isCurrent(run) && run.done && config.it >= lastIteration(run))
+    setCursor(0, 'release');
   setView({ playing: true });
 }
 
@@ -146,6 +149,12 @@ export const togglePlay = (): void => (useStore.getState().view.playing ? pause(
 /** Advances the cursor for playback; returns false when playback should stop. */
 export function advancePlayback(iterations: number): boolean {
   const { run, config } = useStore.getState();
+  if (isSampleMode({ config })) {
+    const next = samplePlaybackTarget({ config }, iterations);
+    if (next === null) return true; // wait for the draws
+    if (next.to !== config.it) setCursor(next.to, 'cursor');
+    return next.more;
+  }
   if (!isCurrent(run)) return true; // wait for the new settings
   const target = config.it + iterations;
   const reachable = run.done ? lastIteration(run) : Math.min(frontier(run), config.iters);

@@ -4,7 +4,7 @@
  * the text hidden, the dense grid of the same panels (article/ArticleSection.tsx). The panels and
  * their sections come from the panel registry (panels/registry.ts).
  */
-import { useSyncExternalStore } from 'react';
+import { Suspense, useSyncExternalStore } from 'react';
 import { useArticlePrefs } from '../state/article-prefs';
 import { BeyondSection } from './article/BeyondSection';
 import { Lede } from './article/Lede';
@@ -19,12 +19,14 @@ import { RepairNotice, Toast, WorkerErrorNotice } from './Notices';
 import { PanelBoundary } from './Panel';
 import { PANEL_REGISTRY } from './panels/registry';
 import { ReadoutTable } from './ReadoutTable';
+import { LazySampleMode, LazySamplerLegend, LazySamplerStatus, ModeSwitch } from './sampler/mode-parts';
 import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
 import { ThemeToggle } from './ThemeToggle';
 import { Tour } from './Tour';
 import { SweepSection } from './sweep/SweepSection';
 import { useKeyboard } from './useKeyboard';
+import { useStore } from '../state/store';
 
 const narrowQuery = typeof matchMedia === 'function' ? matchMedia('(max-width: 767px)') : null;
 const subscribeNarrow = (cb: () => void) => {
@@ -37,12 +39,15 @@ export function App() {
   const narrow = useSyncExternalStore(subscribeNarrow, () => narrowQuery?.matches ?? false);
   const settingsHidden = useGroup('settings').hidden;
   const showText = useArticlePrefs((s) => s.showText);
+  // The Sampler mode (mode=sample) has its own column, legend and status, loaded when first shown.
+  const sample = useStore((s) => s.config.mode === 'sample');
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           EM Lab <span className="subtitle">why EM is sometimes fast and sometimes slow</span>
         </h1>
+        <ModeSwitch />
         <TextToggle />
         <ShareBar />
         <ThemeToggle />
@@ -61,23 +66,42 @@ export function App() {
         <StickyBar>
           <div className="toolbar">
             <Transport />
-            <Legend />
+            {sample ? (
+              <Suspense fallback={null}>
+                <LazySamplerLegend />
+              </Suspense>
+            ) : (
+              <Legend />
+            )}
           </div>
-          <StatusRegion />
+          {sample ? (
+            <Suspense fallback={<p className="status">Loading the samplers…</p>}>
+              <LazySamplerStatus />
+            </Suspense>
+          ) : (
+            <StatusRegion />
+          )}
         </StickyBar>
-        <div className={showText ? 'article' : 'panels'}>
-          <Lede />
-          {PANEL_REGISTRY.map(({ id, name, order, Component, section: Section }) => (
-            <Section key={id} order={order}>
-              <PanelBoundary name={name}>
-                <Component />
-              </PanelBoundary>
-            </Section>
-          ))}
-          <BeyondSection />
-        </div>
-        <ReadoutTable />
-        <SweepSection />
+        {sample && (
+          <Suspense fallback={null}>
+            <LazySampleMode />
+          </Suspense>
+        )}
+        {!sample && (
+          <div className={showText ? 'article' : 'panels'}>
+            <Lede />
+            {PANEL_REGISTRY.map(({ id, name, order, Component, section: Section }) => (
+              <Section key={id} order={order}>
+                <PanelBoundary name={name}>
+                  <Component />
+                </PanelBoundary>
+              </Section>
+            ))}
+            <BeyondSection />
+          </div>
+        )}
+        {!sample && <ReadoutTable />}
+        {!sample && <SweepSection />}
         <p className="scope">
           Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s updates use tfjs
           in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻ recompute the race.

@@ -71,8 +71,20 @@ export function planeLogPosterior(target: Target, plane: ChainPlane, box: GridBo
   return out;
 }
 
-/** The shown box: the mode ± 4.5 posterior sds, the twin mode too when it is near enough to matter; square in means-only. */
-export function planeBox(plane: ChainPlane, size: number, twinWithin = 12): GridBox & { readonly showsTwin: boolean } {
+/**
+ * How far (in the mode's curvature metric, posterior sds) the swapped mode may lie for the plane to
+ * show it: where the components overlap enough for chains to cross (measured: means-only at 1σ, N =
+ * 1000, is 18 sds, 1.5σ 36; the full model's posterior is far from Gaussian there, so the Laplace
+ * distance overstates the gap — 46 at 1σ, 60 at 2σ, where chains do switch).
+ */
+export const TWIN_WITHIN = { means: 25, eigen: 65 } as const;
+
+/** The shown box: the mode ± 4.5 posterior sds, the twin mode too when it is near enough to matter; equal ranges on both axes. */
+export function planeBox(
+  plane: ChainPlane,
+  size: number,
+  twinWithin: number = TWIN_WITHIN[plane.kind],
+): GridBox & { readonly showsTwin: boolean } {
   const showsTwin = plane.twinDistance < twinWithin;
   const k = 4.5;
   const pts: [number, number][] = [[plane.mode[0], plane.mode[1]]];

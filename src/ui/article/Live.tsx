@@ -77,6 +77,9 @@ function schedule(): void {
   } else frame = requestAnimationFrame(flush);
 }
 
+/** Another store the bound values read changed (the Sampler mode's run): rewrite them, as after a main-store change. */
+export const refreshLive = (): void => schedule();
+
 function add(e: Entry): () => void {
   entries.add(e);
   write(e);

@@ -11,6 +11,7 @@ import { useStore } from '../../state/store';
 import { Group } from './Group';
 import { KeyControl } from './KeyControl';
 import { Presets } from './Presets';
+import { SamplerControls } from '../sampler/SamplerControls';
 
 const Restarts = () => (
   <span className="restart-badge" title="Changing this restarts the race from iteration 0 (the cursor stays)">
@@ -43,6 +44,20 @@ function KeyGroupControls({
 }
 
 export function Controls() {
+  // The Sampler mode has no race: its own settings replace the start, the methods and the stop rules.
+  const sample = useStore((s) => s.config.mode === 'sample');
+  if (sample)
+    return (
+      <div className="controls">
+        <Presets />
+        <KeyGroupControls group="mixture" legend="Mixture">
+          <button type="button" onClick={newData} title="Shortcut: N">
+            New data
+          </button>
+        </KeyGroupControls>
+        <SamplerControls />
+      </div>
+    );
   return (
     <div className="controls">
       <Presets />

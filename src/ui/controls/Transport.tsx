@@ -16,8 +16,13 @@ export function Transport() {
   const speed = useStore((s) => s.view.speed);
   const it = useStore((s) => s.config.it);
   const iters = useStore((s) => s.config.iters);
-  // The scrubber's end: the longest computed run once done, else the iteration cap.
-  const max = useStore((s) => (isCurrent(s.run) && s.run.done ? Math.max(1, lastIteration(s.run)) : s.config.iters));
+  // The Sampler mode's cursor counts draws per chain (state/sampler-cursor.ts): the scrubber ends at the last draw.
+  const sample = useStore((s) => s.config.mode === 'sample');
+  // The scrubber's end: the longest computed run once done, else the iteration cap (the Sampler mode: every draw).
+  const max = useStore((s) =>
+    s.config.mode === 'sample' ? s.config.draws : isCurrent(s.run) && s.run.done ? Math.max(1, lastIteration(s.run)) : s.config.iters,
+  );
+  const unit = sample ? 'draw' : 'iteration';
   const end = Math.max(max, it);
   const speedId = useId();
   const scrubId = useId();
@@ -51,7 +56,7 @@ export function Transport() {
         </select>
       </div>
       <div className="scrubber">
-        <label htmlFor={scrubId}>Iteration</label>
+        <label htmlFor={scrubId}>{sample ? 'Draw' : 'Iteration'}</label>
         <input
           id={scrubId}
           type="range"
@@ -59,7 +64,7 @@ export function Transport() {
           max={TRACK}
           step="any"
           value={positionOf(it, end)}
-          aria-valuetext={`iteration ${it} of ${max}${max === iters ? ' (cap)' : ''}`}
+          aria-valuetext={`${unit} ${it} of ${max}${!sample && max === iters ? ' (cap)' : ''}`}
           onChange={(e) => {
             if (playing) pause();
             setCursor(iterationAt(Number(e.currentTarget.value), end), 'drag');

@@ -1,5 +1,5 @@
 /**
- * The panel registry: each panel of the table (panel-table.ts) with its component and the article
+ * The panel registry: each race panel of the table (panel-table.ts) with its component and the article
  * section that shows it beside its prose. App.tsx renders the panels from it, in the table's order;
  * a panel missing here is a type error.
  */
@@ -13,7 +13,7 @@ import { RateSection } from '../article/RateSection';
 import { DataPanel } from './DataPanel';
 import { EntropyPanel } from './EntropyPanel';
 import { LogLikPanel } from './LogLikPanel';
-import { PANEL_TABLE, type PanelId, type PanelName } from './panel-table';
+import { PANEL_TABLE, type PanelId, type PanelName, type RacePanelId } from './panel-table';
 import { SpectrumPanel } from './SpectrumPanel';
 import { TrajectoryPanel } from './TrajectoryPanel';
 
@@ -27,7 +27,7 @@ export interface PanelEntry {
   readonly section: ComponentType<SectionShellProps>;
 }
 
-const PARTS: Record<PanelId, Pick<PanelEntry, 'Component' | 'section'>> = {
+const PARTS: Record<RacePanelId, Pick<PanelEntry, 'Component' | 'section'>> = {
   data: { Component: DataPanel, section: LowerBoundSection },
   trajectories: { Component: TrajectoryPanel, section: PreconditionSection },
   spectrum: { Component: SpectrumPanel, section: RateSection },
@@ -35,4 +35,5 @@ const PARTS: Record<PanelId, Pick<PanelEntry, 'Component' | 'section'>> = {
   entropy: { Component: EntropyPanel, section: HybridSection },
 };
 
-export const PANEL_REGISTRY: readonly PanelEntry[] = PANEL_TABLE.map((p) => ({ ...p, ...PARTS[p.id] }));
+/** The race's panels (the Sampler mode's are in sampler/sample-registry.ts, loaded with that mode). */
+export const PANEL_REGISTRY: readonly PanelEntry[] = PANEL_TABLE.flatMap((p) => (p.mode === 'race' ? [{ ...p, ...PARTS[p.id] }] : []));
