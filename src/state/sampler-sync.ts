@@ -192,6 +192,10 @@ export function initSamplerSync(): void {
   });
   // The panels redraw on the frame loop when the chains' data change (they read the store at draw time).
   useSampleRun.subscribe(() => invalidate());
+  // Read-only handle for the browser tests and the console, as window.__emLab is for the race.
+  Object.assign(window, {
+    __emLabSampler: { getState: useSampleRun.getState, benchGibbs: (n: number, sweeps: number) => samplerWorker().benchGibbs(n, sweeps) },
+  });
   syncConfig();
 }
 

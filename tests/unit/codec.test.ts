@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startRefusal } from '../../src/engine/domain';
 import { METHOD_IDS } from '../../src/engine/methods/registry';
+import { SAMPLER_IDS } from '../../src/experiment/sampler-list';
 import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
 import {
@@ -50,6 +51,7 @@ const start1 = fc.tuple(weight, real, real, pos, pos).map((t) => t.map(r10));
 const start2 = fc.tuple(weight, real, real, real, real, cov, cov).map(([w, a, b, c, d, s1, s2]) => [w, a, b, c, d, ...s1, ...s2].map(r10));
 
 const methodsArb = fc.subarray([...METHOD_IDS], { minLength: 1 }).map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
+const samplersArb = fc.subarray([...SAMPLER_IDS], { minLength: 1 }).map((ids) => SAMPLER_IDS.filter((id) => ids.includes(id)));
 
 /** Any value of every key of the key table (a new key joins the fuzz without editing this file). */
 function keyArb(key: Key): fc.Arbitrary<unknown> {
@@ -57,6 +59,7 @@ function keyArb(key: Key): fc.Arbitrary<unknown> {
   if (r.kind === 'num') return r.omitDefault ? fc.oneof(fc.constant(r.default), numArb(key as NumKey)) : numArb(key as NumKey);
   if (r.kind === 'enum') return fc.constantFrom(...r.values);
   if (r.kind === 'methods') return methodsArb;
+  if (r.kind === 'samplers') return samplersArb;
   return fc.constant(r.default); // v, and start (drawn below: its length depends on dim)
 }
 

@@ -1,6 +1,6 @@
-/** The panel table (src/ui/panels/panel-table.ts): names and grid places are unique, and PANEL_NAMES follows the grid. */
+/** The panel table (src/ui/panels/panel-table.ts): names and grid places are unique, and each mode's names follow its grid. */
 import { describe, expect, it } from 'vitest';
-import { PANEL_NAME, PANEL_NAMES, PANEL_TABLE } from '../../src/ui/panels/panel-table';
+import { PANEL_NAME, PANEL_NAMES, PANEL_TABLE, SAMPLE_PANEL_NAMES } from '../../src/ui/panels/panel-table';
 
 describe('the panel table', () => {
   it('has one row per id, name and grid place', () => {
@@ -9,6 +9,13 @@ describe('the panel table', () => {
 
   it('lists the names in grid order and by id', () => {
     expect(PANEL_NAMES).toEqual(['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy']);
+    expect(SAMPLE_PANEL_NAMES).toEqual([
+      'Chains on the posterior',
+      'Traces of the slowest functional',
+      'Autocorrelation',
+      'Effective draws per pass',
+      'Efficiency against separation',
+    ]);
     for (const p of PANEL_TABLE) expect(PANEL_NAME[p.id]).toBe(p.name);
   });
 });

@@ -82,12 +82,22 @@ export function createChainsPlane(host: HTMLElement) {
       .attr('x2', (e) => x(plane.mode[0] + reach * e.dx))
       .attr('y2', (e) => y(plane.mode[1] + reach * e.dy))
       .attr('stroke-dasharray', (_, i) => (i === 0 ? '6 3' : '2 3'));
+    // Each label on the side of the mode with more room, so it stays inside the box.
+    const labelAt = (e: { dx: number; dy: number }): [number, number] => {
+      const d = 0.24 * (box.x1 - box.x0);
+      const room = (s: number) => {
+        const [px, py] = [plane.mode[0] + s * d * e.dx, plane.mode[1] + s * d * e.dy];
+        return Math.min(px - box.x0, box.x1 - px, py - box.y0, box.y1 - py);
+      };
+      const s = room(1) >= room(-1) ? 1 : -1;
+      return [x(plane.mode[0] + s * d * e.dx) + 4, y(plane.mode[1] + s * d * e.dy) - 4];
+    };
     eigenG
       .selectAll('text')
       .data(plane.eigen)
       .join('text')
-      .attr('x', (e) => x(plane.mode[0] + 0.24 * (box.x1 - box.x0) * e.dx) + 4)
-      .attr('y', (e) => y(plane.mode[1] + 0.24 * (box.y1 - box.y0) * e.dy) - 4)
+      .attr('x', (e) => labelAt(e)[0])
+      .attr('y', (e) => labelAt(e)[1])
       .text((e, i) => `λ${i === 0 ? '₁' : '₂'} = ${fixed(e.lambda, 3)}`);
 
     const refs = [
