@@ -37,10 +37,12 @@ export function ShareBar() {
 
   async function download(format: 'json' | 'csv') {
     setBusy(format);
-    // The document holds every method's whole trace: the worker may still have to finish the race.
-    setMessage('Finishing the race…');
+    // The document holds every method's whole trace (the Sampler mode: every chain's summary, or its
+    // draws): the worker may still have to finish the race, or the chains.
+    const sample = useStore.getState().config.mode === 'sample';
+    setMessage(sample ? 'Finishing the chains…' : 'Finishing the race…');
     try {
-      const text = await exportCurrent(format);
+      const text = sample ? await (await import('../state/sampler-sync')).exportChains(format) : await exportCurrent(format);
       if (text === null) {
         flash('Settings changed while exporting; try again');
         return;

@@ -25,9 +25,9 @@ export function labellingText(sampler: Parameters<typeof statOf>[1]): string {
   const t = run.traces.find((x) => x.sampler === sampler);
   const n = shownDraws(run, it);
   if (!sampleCurrent(run) || !t || n === 0) return PENDING;
-  const where = isSwitchedAt(t, 0, n - 1) ? 'now in ☆’s labelling' : 'now in ★’s labelling';
+  const where = isSwitchedAt(t, 0, n - 1) ? 'at ☆ now' : 'at ★ now';
   const st = statOf(run, sampler);
-  const share = st ? `; ${percent(st.summary.switchedFraction)} of draws in ☆’s` : '';
+  const share = st ? `, ${percent(st.summary.switchedFraction)} of draws at ☆` : '';
   return `${where}${share}`;
 }
 

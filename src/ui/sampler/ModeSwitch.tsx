@@ -5,6 +5,7 @@
  */
 import { play, setConfig } from '../../state/actions';
 import { useStore } from '../../state/store';
+import './mode-switch.css';
 
 type Mode = 'race' | 'sample';
 const OPTIONS: readonly { value: Mode; label: string; title: string }[] = [

@@ -82,15 +82,18 @@ export function createChainsPlane(host: HTMLElement) {
       .attr('x2', (e) => x(plane.mode[0] + reach * e.dx))
       .attr('y2', (e) => y(plane.mode[1] + reach * e.dy))
       .attr('stroke-dasharray', (_, i) => (i === 0 ? '6 3' : '2 3'));
-    // Each label on the side of the mode with more room, so it stays inside the box.
+    // Each label on the side of the mode, and at the distance, that leaves its text the most room inside the plot.
     const labelAt = (e: { dx: number; dy: number }): [number, number] => {
-      const d = 0.24 * (box.x1 - box.x0);
-      const room = (s: number) => {
-        const [px, py] = [plane.mode[0] + s * d * e.dx, plane.mode[1] + s * d * e.dy];
-        return Math.min(px - box.x0, box.x1 - px, py - box.y0, box.y1 - py);
-      };
-      const s = room(1) >= room(-1) ? 1 : -1;
-      return [x(plane.mode[0] + s * d * e.dx) + 4, y(plane.mode[1] + s * d * e.dy) - 4];
+      let best: [number, number] = [0, 0];
+      let bestRoom = -Infinity;
+      for (const f of [0.24, 0.16, 0.1])
+        for (const s of [1, -1]) {
+          const px = x(plane.mode[0] + s * f * (box.x1 - box.x0) * e.dx) + 4;
+          const py = y(plane.mode[1] + s * f * (box.y1 - box.y0) * e.dy) - 4;
+          const room = Math.min(px, side - (px + 72), py - 12, side - py);
+          if (room > bestRoom) [best, bestRoom] = [[px, py], room];
+        }
+      return best;
     };
     eigenG
       .selectAll('text')
