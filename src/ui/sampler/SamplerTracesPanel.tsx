@@ -80,7 +80,7 @@ export function SamplerTracesPanel() {
             xLabel: '',
             yLabel: SAMPLER_LABELS[t.sampler],
             xTicks: 3,
-            yTicks: 3,
+            yTicks: 2,
             yFormat: (v) => sig(v, 3),
             refLines: [{ y: run.header.modeValue, label: '', dash: '2 3', colour: themeColour('--ref-line') }],
             hoverY: (v) => sig(v, 5),
@@ -103,15 +103,13 @@ export function SamplerTracesPanel() {
 
 function Caption() {
   const relabel = useSampleRun((s) => s.header?.relabel ?? null);
-  const rule =
-    relabel === 'none'
-      ? 'as drawn (the label swap is no symmetry here, so nothing is relabelled)'
-      : 'in the mode’s labelling (a draw closer to the swapped mode is swapped back first)';
+  const means = useSampleRun((s) => s.header?.restriction === 'means');
+  const coords = means ? 'the two means' : 'the parameters in free coordinates (logit π, means, log-variances)';
+  const rule = relabel === 'none' ? 'as drawn (the swap is no symmetry here)' : 'in the mode’s labelling';
   return (
     <>
-      wᵀφ: the parameters in free coordinates (logit π, means, log-variances) projected on DM’s top left eigenvector at the mode — the
-      direction EM and DA Gibbs are slowest in — {rule}. Four chains per sampler, the first solid; dotted: its value at the mode. One scale
-      for all, so the spreads compare.
+      wᵀφ: {coords} projected on DM’s top left eigenvector at the mode, the direction EM and DA Gibbs are slowest in; {rule}. Four chains
+      each, the first solid; dotted: the mode. One scale for all.
     </>
   );
 }
