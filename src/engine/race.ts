@@ -2,18 +2,17 @@
  * A race: every chosen method from one shared start on one data set, with the stop rules applied
  * uniformly. Advanced incrementally (the worker streams rows) or to the end (CLI, tests).
  */
-import { generateData, truthTheta } from './data';
 import { Evaluator } from './evaluator';
-import { initialTheta, varianceFloor } from './init';
+import { familyData } from './family-data';
 import { methodSpec } from './methods/registry';
 import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
-import type { RaceSpec, RunSettings } from './spec';
+import type { RunSettings } from './spec';
 import { stop } from './stop';
 import type { MethodRun, Optimum, Race, TraceRow } from './trace';
-import type { EStep, LatentModel, MethodId, MixtureModel, StopReason, Theta } from './types';
+import type { EStep, LatentModel, MethodId, MixtureModel, ModelFamily, StopReason, Theta } from './types';
 import { norm2, normInf, sub } from './vec';
 
 export interface RaceOptions {
@@ -27,6 +26,8 @@ export interface RaceOptions {
   /** θ* when the caller has already computed it (the sweep does, more cheaply: engine/sweep-cell.ts). */
   optimum?: Optimum;
 }
+
+const familyLabel = (f: ModelFamily): string => familyData(f).label;
 
 /** Relative ΔL below which L has stopped moving in float64 (a few ulps). */
 const REL_DL_FLOOR = 1e-15;
@@ -55,15 +56,6 @@ interface Lane {
   flat: number;
   /** Per-row DM spectra for this method. */
   spectrum: boolean;
-}
-
-export async function createRace(state: RaceSpec, options: RaceOptions = {}): Promise<Race> {
-  const data = generateData(state);
-  const truth = truthTheta(state);
-  const model = createModel(state.dim, data, varianceFloor(state, data));
-  const init = initialTheta(state, data).theta;
-  options.onPhase?.('data');
-  return raceOnModel(model, init, truth, state, options);
 }
 
 /** The race on a given model and start (tests and the CLI's explicit data use this directly). */
@@ -99,11 +91,16 @@ export async function raceOnModel(
   const lanes: Lane[] = [];
   for (const method of state.methods) {
     const ev = new Evaluator(model);
-    const run: MethodRun = { method, rows: [], stop: problem };
+    const m = methodSpec(method);
+    // A method written for another family races no steps, and says why (its lane stays in the race).
+    const unavailable = (m.families as readonly string[]).includes(model.family)
+      ? null
+      : stop('not-for-model', `${m.label} is written for the ${m.families.map(familyLabel).join(' and ')}, not the ${familyLabel(model.family)}`);
+    const run: MethodRun = { method, rows: [], stop: problem ?? unavailable };
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
+    const opt = run.stop ? null : await m.create({ model, ev, start: startE, options: methodOptions });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
@@ -139,6 +136,7 @@ export async function raceOnModel(
   };
 
   const race: Race = {
+    model,
     dim: model.dim,
     data: model.data,
     truth: truth ?? optimum.theta,

@@ -3,10 +3,10 @@
  * it. The experiment layer's ExperimentState (src/experiment/) is a superset of RaceSpec: the
  * compiler checks that wherever a state is handed to the engine.
  */
-import type { Dim, MethodId } from './types';
+import type { Dim, MethodId, ModelFamily } from './types';
 
 /** The true mixture and the sample drawn from it (data.ts). */
-export interface DataSpec {
+export interface MixtureDataSpec {
   readonly dim: Dim;
   readonly n: number;
   /** Distance between the true means in pooled standard deviations (Mahalanobis in 2D). */
@@ -20,6 +20,14 @@ export interface DataSpec {
   readonly rot: number;
   /** Data seed (common random numbers). */
   readonly seed: number;
+}
+
+/** The model family and the data drawn from its truth (families.ts; the HMM's in hmm/data.ts). */
+export interface DataSpec extends MixtureDataSpec {
+  /** Which latent-variable model. */
+  readonly model: ModelFamily;
+  /** HMM: both true stay probabilities (the persistence); ignored by the mixture. */
+  readonly p: number;
 }
 
 /** The shared start θ⁰ (init.ts). */

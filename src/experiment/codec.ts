@@ -5,8 +5,9 @@
  * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
  */
 import { startRefusal } from '../engine/domain';
+import { familyData } from '../engine/family-data';
 import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
-import type { Dim, MethodId } from '../engine/types';
+import type { Dim, MethodId, ModelFamily } from '../engine/types';
 import type { Effect, EnumRow, KeyRow } from './key-rows';
 import { KEYS, KEY_ORDER, type Key } from './keys';
 import {
@@ -20,6 +21,7 @@ import {
   formatValue,
   roundTo,
   startError,
+  whereApplies,
   type NumKey,
   type NumSpec,
 } from './schema';
@@ -153,16 +155,17 @@ function decodeUnsafe(input: string): Decoded {
   }
 
   const s = copyDefault();
-  // The dimension first: which keys apply, and the start's length, depend on it.
-  s.dim = decodeEnum('dim', get('dim'), note) as Dim;
+  // The model and the dimension first: which keys apply, and the start's length, depend on them.
+  s.model = decodeEnum('model', get('model'), note) as ModelFamily;
+  if (appliesTo('dim', s)) s.dim = decodeEnum('dim', get('dim'), note) as Dim;
   const state = s as Record<Key, unknown>;
   for (const key of KEY_ORDER) {
-    if (key === 'v' || key === 'dim') continue; // read above
+    if (key === 'v' || key === 'model' || (key === 'dim' && appliesTo('dim', s))) continue; // read above
     const value = get(key);
     if (value === undefined) continue;
     const r = rows[key];
-    if (!appliesTo(key, s)) note(key, `only used in ${(r as { dims?: readonly Dim[] }).dims?.join(' or ')}D; ignored`);
-    else if (r.kind === 'start') s.start = decodeStart(value, s.dim, note);
+    if (!appliesTo(key, s)) note(key, `only used in ${whereApplies(key)}; ignored`);
+    else if (r.kind === 'start') s.start = decodeStart(value, s, note);
     else if (r.kind === 'methods') s.methods = decodeMethods(value, note);
     else if (r.kind === 'enum') state[key] = decodeEnum(key, value, note);
     else if (r.kind === 'num') state[key] = decodeNumber(key as NumKey, value, note);
@@ -240,7 +243,7 @@ export function decodeBounded(key: string, spec: NumSpec, def: number, raw: stri
   return Math.min(max, Math.max(min, r));
 }
 
-function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
+function decodeStart(raw: string, at: Pick<ExperimentState, 'dim' | 'model'>, note: Note): number[] | null {
   const fallback = 'drawing the start from the init seed';
   if (raw.trim() === '') {
     note('start', `empty value; ${fallback}`);
@@ -253,7 +256,7 @@ function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
     return null;
   }
   const start = parts.map((t) => roundTo(START_PRECISION, parseNumber(t)!));
-  const err = startError(dim, start);
+  const err = startError(at, start);
   if (err) {
     note('start', `${err}; ${fallback}`);
     return null;
@@ -294,14 +297,14 @@ function decodeMethods(raw: string, note: Note): MethodId[] {
 // ---------------------------------------------------------------------------------------------
 // What a result depends on (the worker's caches)
 
-/** The canonical query with every key of these effects at its default (key-rows.ts Effect). */
-function queryWithout(s: ExperimentState, effects: readonly Effect[]): string {
-  const reset = Object.fromEntries(KEY_ORDER.filter((k) => effects.includes(rows[k].effect)).map((k) => [k, rows[k].default]));
-  return encodeQuery({ ...s, ...reset } as ExperimentState);
+/** The canonical query with every key of these effects, and the `also` keys, at their defaults (key-rows.ts Effect). */
+function queryWithout(s: ExperimentState, effects: readonly Effect[], also: readonly Key[] = []): string {
+  const keys = KEY_ORDER.filter((k) => effects.includes(rows[k].effect) || also.includes(k));
+  return encodeQuery({ ...s, ...Object.fromEntries(keys.map((k) => [k, rows[k].default])) } as ExperimentState);
 }
 
 /** What determines a race: every key but the view's (the cursor). */
 export const raceKey = (s: ExperimentState): string => queryWithout(s, ['view']);
 
-/** What determines the λ_max curve: the data keys only (it is computed along the separation). */
-export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis']);
+/** What determines the λ_max curve: the data keys, but the one it runs along (the separation, the HMM's persistence). */
+export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race'], [familyData(s.model).curveAxis]);

@@ -2,7 +2,8 @@
  * The run document: what `npm run lab` prints and what the app's "Download JSON" saves, built by
  * this one function so the two cannot drift. Deterministic: no timestamps, no host data.
  */
-import { paramNames, thetaToParams, type Params } from '../engine/params';
+import { familyData, type ParamsHmm } from '../engine/family-data';
+import type { Params } from '../engine/params';
 import { observedRates, type ObservedRates } from '../engine/rates';
 import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
@@ -10,8 +11,8 @@ import { encodeQuery } from './codec';
 import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from './provenance';
 import type { ExperimentState } from './state';
 
-/** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). */
-export const DOCUMENT_SCHEMA = 'em-lab/run@2';
+/** @2 added `app` and `seeds`; @3 adds `model` and the HMM's shape (a strict reader of @2 rejects them). */
+export const DOCUMENT_SCHEMA = 'em-lab/run@3';
 /** The traces CSV: its columns, and the provenance comment line above the header. */
 export const TRACE_CSV_SCHEMA = 'em-lab/traces-csv@1';
 
@@ -19,7 +20,7 @@ export interface TraceEntry {
   iteration: number;
   evaluations: number;
   logLik: number;
-  params: Params;
+  params: Params | ParamsHmm;
   entropy: number;
   gradNorm: number;
   step: StepKind;
@@ -44,12 +45,14 @@ export interface RunDocument {
   query: string;
   seeds: Seeds;
   state: ExperimentState;
+  model: ExperimentState['model'];
   dim: 1 | 2;
   data?: number[] | [number, number][];
-  truth: Params;
-  init: Params;
+  /** The HMM's truth also lists the simulated states (0 = state 1, 1 = state 2). */
+  truth: (Params | ParamsHmm) & { states?: number[] };
+  init: Params | ParamsHmm;
   optimum: {
-    params: Params;
+    params: Params | ParamsHmm;
     logLik: number;
     eigenvalues: number[];
     emResidual: number;
@@ -68,15 +71,18 @@ export function dataRows(dim: 1 | 2, data: Float64Array): number[] | [number, nu
 
 export function runDocument(race: Race, state: ExperimentState, { summary = false, diagnostics = false } = {}): RunDocument {
   const { dim } = race;
+  const family = familyData(state.model);
+  const thetaToParams = family.toParams;
   return {
     schema: DOCUMENT_SCHEMA,
     app: APP_VERSION,
     query: encodeQuery(state),
     seeds: seedsOf(state),
     state,
+    model: state.model,
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
-    truth: thetaToParams(dim, race.truth),
+    truth: { ...thetaToParams(dim, race.truth), ...family.truthExtras(state) },
     init: thetaToParams(dim, race.init),
     optimum: {
       params: thetaToParams(dim, race.optimum.theta),
@@ -90,7 +96,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
       method: run.method,
       stopReason: run.stop?.message ?? 'running',
       stopCode: run.stop?.code ?? null,
-      ...(diagnostics ? { observedRates: observedRates(dim, run.rows, race.optimum) } : {}),
+      ...(diagnostics ? { observedRates: observedRates(race.model, run.rows, race.optimum) } : {}),
       trace: run.rows.map((r) => ({
         iteration: r.iteration,
         evaluations: r.evaluations,
@@ -113,7 +119,7 @@ export const documentJson = (doc: RunDocument): string => JSON.stringify(doc, nu
  * method and iteration, θ in natural coordinates.
  */
 export function traceCsv(race: Race, state: ExperimentState): string {
-  const names = paramNames(race.dim);
+  const names = familyData(state.model).paramNames(race.dim);
   const head = ['method', 'iteration', 'evaluations', 'step', 'logLik', 'gap', 'entropy', 'gradNorm', ...names];
   const lines = [provenanceComment(provenance(TRACE_CSV_SCHEMA, state)), head.join(',')];
   for (const run of race.runs) {

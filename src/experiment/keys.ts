@@ -19,6 +19,26 @@ const ITER_CHOICES = [100, 200, 500, 1000, 2000, 5000, 10000];
 
 export const KEYS = {
   v: { kind: 'version', default: VERSION, label: 'Version', doc: 'Version of the query format', group: 'version', effect: 'view' },
+  model: {
+    kind: 'enum',
+    values: ['mixture', 'hmm'],
+    default: 'mixture',
+    label: 'Model',
+    doc: 'The latent-variable model: a two-component Gaussian mixture, or a 2-state hidden Markov model with 1-D Gaussian emissions',
+    group: 'mixture',
+    effect: 'data',
+    // Added after v=1 links were shared: written only when it is not the mixture.
+    omitDefault: true,
+    control: {
+      kind: 'segmented',
+      options: [
+        { value: 'mixture', label: 'Mixture' },
+        { value: 'hmm', label: 'HMM' },
+      ],
+    },
+    resets: ['start'],
+    rewinds: true,
+  },
   dim: {
     kind: 'enum',
     values: [1, 2],
@@ -27,6 +47,7 @@ export const KEYS = {
     doc: 'Dimension of the data',
     group: 'mixture',
     effect: 'data',
+    families: ['mixture'],
     control: {
       kind: 'segmented',
       options: [
@@ -44,7 +65,8 @@ export const KEYS = {
     max: 1_000_000,
     precision: INT,
     label: 'Sample size N',
-    doc: 'Sample size',
+    labelByFamily: { hmm: 'Sequence length T' },
+    doc: 'Sample size (for the HMM: the sequence length T)',
     group: 'mixture',
     effect: 'data',
     control: { kind: 'select', choices: N_CHOICES, display: { format: 'int' } },
@@ -57,11 +79,26 @@ export const KEYS = {
     precision: fixed(2),
     label: 'Separation',
     group: 'mixture',
-    effect: 'axis',
+    effect: 'data',
     doc: 'Distance between the true means, in pooled standard deviations (Mahalanobis distance in 2D)',
     hint: 'Distance between the true means in pooled standard deviations',
     // The slider covers the range where the story happens; a link may ask for up to `max`.
     control: { kind: 'slider', min: 0, max: 8, step: 0.05, display: { format: 'fixed', digits: 2, unit: ' σ' }, spoken: 'separation' },
+  },
+  p: {
+    kind: 'num',
+    default: 0.9,
+    min: 0.5,
+    max: 0.999,
+    precision: fixed(3),
+    label: 'Persistence',
+    doc: 'The probability that the hidden state stays where it is, for both states (0.5: independent states, the mixture)',
+    hint: 'How likely the hidden state is to stay where it is from one step to the next',
+    group: 'mixture',
+    effect: 'data',
+    families: ['hmm'],
+    // Even steps in −log₁₀(1 − p): 0.5, 0.9, 0.99 and 0.999 get room alike.
+    control: { kind: 'slider', scale: 'log10-complement', min: 0.3, max: 3, step: 0.01, display: { format: 'fixed', digits: 3 }, spoken: 'persistence' },
   },
   w: {
     kind: 'num',
@@ -73,6 +110,7 @@ export const KEYS = {
     doc: 'True weight π of component 1',
     group: 'mixture',
     effect: 'data',
+    families: ['mixture'],
     control: { kind: 'slider', step: 0.01, display: { format: 'fixed', digits: 2 }, spoken: 'weight' },
   },
   vr: {

@@ -73,7 +73,7 @@ const stateArb: fc.Arbitrary<ExperimentState> = fc
     // A canonical state keeps the keys that do not apply to its dimension at their defaults (the URL omits them).
     for (const k of KEY_ORDER) if (!appliesTo(k, s)) (s as Record<Key, unknown>)[k] = DEFAULT_STATE[k];
     // Rounding can break PD in extreme draws, and the engine refuses variances below the data's floor.
-    if (s.start && (startError(s.dim, s.start) || startRefusal(s, s.start))) s.start = null;
+    if (s.start && (startError(s, s.start) || startRefusal(s, s.start))) s.start = null;
     return s;
   });
 
