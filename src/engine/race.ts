@@ -6,7 +6,7 @@ import { generateData, truthTheta } from './data';
 import { Evaluator } from './evaluator';
 import { initialTheta, varianceFloor } from './init';
 import { methodSpec } from './methods/registry';
-import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
+import type { Optimizer, StepExtra, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
@@ -81,11 +81,10 @@ export async function raceOnModel(
   const problem = startProblem(model, init);
   const optimum: Optimum = options.optimum ?? computeOptimum(model, init, truth);
   options.onPhase?.('optimum');
-  const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
 
   const want = options.spectrum;
   const spectrumOf = (method: MethodId): boolean => (typeof want === 'boolean' ? want : want !== undefined && want.includes(method));
-  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean): TraceRow => ({
+  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean, extra?: StepExtra): TraceRow => ({
     iteration,
     evaluations,
     logLik: e.logLik,
@@ -94,6 +93,7 @@ export async function raceOnModel(
     gradNorm: norm2(model.gradientFree(e)),
     step,
     ...(spectrum ? { eigenvalues: model.spectrum(e) } : {}),
+    ...(extra ? { extra } : {}),
   });
 
   const lanes: Lane[] = [];
@@ -103,7 +103,7 @@ export async function raceOnModel(
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
+    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: state });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
@@ -156,7 +156,7 @@ export async function raceOnModel(
           const prev = lane.run.rows[lane.run.rows.length - 1];
           const out = lane.opt.step();
           const moved = out.e.theta !== prev.theta;
-          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum));
+          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum, out.extra));
           const row = lane.run.rows[lane.run.rows.length - 1];
           lane.run.stop = judge(lane, out, prev, row) ?? (moved ? null : stop('line-search-failed', 'no progress'));
           if (lane.run.stop) lane.opt.dispose?.();

@@ -12,7 +12,7 @@ import { METHOD_IDS, STEP_KINDS } from '../engine/methods/registry';
 import type { StepKind, StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
 import { DOCUMENT_SCHEMA } from './document';
-import { ExperimentStateSchema } from './schema';
+import { DocumentStateSchema } from './document-state';
 
 export const STOP_CODES = [
   'converged-gap',
@@ -64,7 +64,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
     app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be the app\'s semver version'),
     query: z.string().min(1),
     seeds: z.strictObject({ data: seed, init: seed.nullable() }),
-    state: ExperimentStateSchema,
+    state: DocumentStateSchema,
     dim: z.literal(dim),
     data: z.array(point).optional(),
     truth: params,
@@ -98,6 +98,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
               // --diagnostics only:
               gap: finite.optional(),
               eigenvalues: z.array(finite).nullable().optional(),
+              extra: z.record(z.string(), finite).optional(),
             }),
           )
           .min(1),

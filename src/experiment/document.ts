@@ -8,6 +8,7 @@ import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
 import { encodeQuery } from './codec';
 import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from './provenance';
+import { documentState, type DocumentState } from './document-state';
 import type { ExperimentState } from './state';
 
 /** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). */
@@ -26,6 +27,8 @@ export interface TraceEntry {
   /** With --diagnostics: L* − L and the DM spectrum at this θ (null where I_oc(θ) is not PD). */
   gap?: number;
   eigenvalues?: number[] | null;
+  /** With --diagnostics, for methods that report them: per-step numbers (JJ-CG: beta, alpha; adaptive over-relaxation: eta). */
+  extra?: Record<string, number>;
 }
 
 export interface RunEntry {
@@ -43,7 +46,8 @@ export interface RunDocument {
   app: string;
   query: string;
   seeds: Seeds;
-  state: ExperimentState;
+  /** The experiment, every key but those added later at their default (document-state.ts). */
+  state: DocumentState;
   dim: 1 | 2;
   data?: number[] | [number, number][];
   truth: Params;
@@ -73,7 +77,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
     app: APP_VERSION,
     query: encodeQuery(state),
     seeds: seedsOf(state),
-    state,
+    state: documentState(state),
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
     truth: thetaToParams(dim, race.truth),
@@ -100,7 +104,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
         gradNorm: r.gradNorm,
         step: r.step,
         ...(diagnostics
-          ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null }
+          ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null, ...(r.extra ? { extra: { ...r.extra } } : {}) }
           : {}),
       })),
     })),

@@ -97,6 +97,14 @@ export const KEYS = {
     kind: 'enum', values: ['adam', 'momentum'], default: 'adam', label: 'Adam baseline optimiser', doc: 'Adam baseline: optimiser', group: 'methods', effect: 'race', forMethod: 'adam',
     control: { kind: 'segmented', options: [{ value: 'adam', label: 'Adam' }, { value: 'momentum', label: 'momentum' }] },
   },
+  eta: {
+    // Convergent for 0 < η < 2/(1 − λ_min) = 2 (λ_min = 0 with two components): at η = 2 the structural-zero
+    // directions flip sign for ever, so the maximum stays below it. Added after v=1 links were shared.
+    kind: 'num', default: 1.5, min: 0.001, max: 1.999, precision: fixed(3), label: 'Over-relaxation η', group: 'methods', effect: 'race', forMethod: 'relax', omitDefault: true, documentOmitsDefault: true,
+    doc: 'Over-relaxed EM: θ ← θ + η(M(θ) − θ) in free coordinates, `0 < eta < 2` (1 is EM); a step that would lower L is replaced by the EM step',
+    hint: 'Step η times the EM step; 1 is EM, the best η is 2/(2 − λ_max)',
+    control: { kind: 'slider', min: 0.05, max: 1.999, step: 0.001, display: { format: 'fixed', digits: 3 }, spoken: 'eta' },
+  },
   tol: {
     kind: 'num', default: 1e-9, min: 1e-14, max: 1e-2, precision: exp(3), label: 'Gap tolerance', doc: 'Stop when the gap L\\* − L falls below this', group: 'stop', effect: 'race',
     control: { kind: 'select', choices: TOL_CHOICES, display: { format: 'sci', digits: 0 } },

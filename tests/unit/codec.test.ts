@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METHOD_IDS } from '../../src/engine/methods/registry';
+import { DEFAULT_METHOD_IDS, METHOD_IDS } from '../../src/engine/methods/registry';
 import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
 import {
@@ -138,7 +138,12 @@ describe('canonical encoding', () => {
   });
 
   it('labels every method', () => {
-    expect(METHOD_IDS.map(methodLabel)).toEqual(['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam']);
+    expect(METHOD_IDS.map(methodLabel)).toEqual([
+      'EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM',
+      'Over-relaxed EM', 'Adaptive over-relaxed EM', 'EM-preconditioned CG', 'QN1', 'ECME',
+      'Newton', 'Adam',
+    ]);
+    expect(DEFAULT_METHOD_IDS.map(methodLabel)).toEqual(['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam']);
   });
 });
 
@@ -187,8 +192,8 @@ describe('repairs', () => {
     ['sep=2.567&w=0.333&tol=1.234e-9&gstep=0.123456', { sep: 2.57, w: 0.33, tol: 1.23e-9, gstep: 0.1235 }, {}],
     ['methods=em,em,foo', { methods: ['em'] }, { methods: /unknown 'foo'.*duplicate 'em'/ }],
     ['methods=adam,EM, newton', { methods: ['em', 'newton', 'adam'] }, {}],
-    ['methods=', { methods: [...METHOD_IDS] }, { methods: /empty value; using all 7 methods/ }],
-    ['methods=foo', { methods: [...METHOD_IDS] }, { methods: /no known method/ }],
+    ['methods=', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /empty value; using the 7 default methods/ }],
+    ['methods=foo', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /no known method/ }],
     ['dim=3', { dim: 1 }, { dim: /3 is not 1 or 2; using the default 1/ }],
     ['start=1,2', { start: null }, { start: /expected 5 numbers for 1D, got 2/ }],
     ['start=0.5,0,1,-1,1', { start: null }, { start: /variance v1 = -1 is not positive/ }],
