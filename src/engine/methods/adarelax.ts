@@ -5,6 +5,8 @@
  * instead and set η back to 1. GROWTH: see docs/methods.md ("Between EM and gradient") for where the
  * rule and its constant come from. Cost: 1 E-step per iteration, 2 when the trial is rejected.
  */
+import type { Evaluator } from '../evaluator';
+import type { EStep, LatentModel } from '../types';
 import { relaxStep } from './relax';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 
@@ -13,18 +15,20 @@ export const GROWTH = 2;
 /** A ceiling so η stays finite however long L keeps rising (MALLET's AGIS caps it near 1e8 too). */
 const ETA_MAX = 1e8;
 
-export function createAdaRelax(ctx: MethodContext): Optimizer {
-  const { model, ev } = ctx;
-  let e = ctx.start;
+/** The iteration from e0, with η's growth factor as a parameter (the docs' measurement of it). */
+export function adaRelaxStepper(model: LatentModel, ev: Evaluator, e0: EStep, growth = GROWTH) {
+  let e = e0;
   let eta = 1;
-  return {
-    step(): StepOutcome {
-      const tried = eta;
-      const { out, accepted } = relaxStep(model, ev, e, eta);
-      if (!accepted) eta = 1;
-      else if (out.e.logLik > e.logLik) eta = Math.min(ETA_MAX, eta * GROWTH); // an equal L (the float64 floor) is no evidence for a longer step
-      e = out.e;
-      return { ...out, extra: { eta: tried } };
-    },
+  return (): StepOutcome => {
+    const tried = eta;
+    const { out, accepted } = relaxStep(model, ev, e, eta);
+    if (!accepted) eta = 1;
+    else if (out.e.logLik > e.logLik) eta = Math.min(ETA_MAX, eta * growth); // an equal L (the float64 floor) is no evidence for a longer step
+    e = out.e;
+    return { ...out, extra: { eta: tried } };
   };
+}
+
+export function createAdaRelax(ctx: MethodContext): Optimizer {
+  return { step: adaRelaxStepper(ctx.model, ctx.ev, ctx.start) };
 }

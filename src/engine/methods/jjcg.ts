@@ -9,7 +9,7 @@
  * Coordinates: free ones (logit π, means, log variances / log-Cholesky), for g̃, g and d alike.
  * Every trial point θ(φ + αd) is then a valid mixture, the line search's log-scale cap applies, and
  * the EM map's Jacobian there is conjugate to DM (same spectrum, docs/theory.md §3.3), so the linear
- * theory holds unchanged. Restart with d = g̃ every p iterations or when dᵀg ≤ 0.
+ * theory holds unchanged. Restart with d = g̃ every p iterations, when dᵀg ≤ 0, or by Powell's test.
  * Cost: 1 E-step per trial point of the line search (1 per iteration when α = 1 is accepted).
  */
 import type { Evaluator } from '../evaluator';
@@ -20,14 +20,25 @@ import { strongWolfe, type LineResult } from './linesearch';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 
 /** A line search along d from φ (value, gradient at φ given); every trial is one counted E-step. */
-export type LineSearch = (ev: Evaluator, phi: Float64Array, e: EStep, g: Float64Array, d: Float64Array) => LineResult | null;
+export type LineSearch = (ev: Evaluator, phi: Float64Array, e: EStep, g: Float64Array, d: Float64Array, emDirection: boolean) => LineResult | null;
 
 /**
- * Strong Wolfe from α = 1: a well-separated mixture's EM step is nearly a Newton step, so α = 1 passes
- * both tests and the iteration costs one E-step, as EM's does. σ = 0.5 (looser than ECG's 0.1): the
- * EM step's slope at α = 1 is up to λ_max of the slope at 0 (§11.1), and we want to keep that step.
+ * Strong Wolfe from α = 1. Along the EM direction α = 1 is the EM point, which always raises L, and
+ * near a well-separated θ* it is nearly a Newton step, so the iteration costs one E-step as EM's
+ * does: the slope left at α = 1 is at most λ_max of the slope at 0 there (docs/theory.md §11.1), so
+ * σ = 0.7 keeps it unless λ_max is large, where a longer step pays. Conjugate directions have no
+ * natural unit: σ = 0.5, nearer an exact search (CG's conjugacy assumes one). Both were measured
+ * against 0.1–0.9 over seeds and separations (docs/methods.md).
  */
-export const emFirstSearch: LineSearch = (ev, phi, e, g, d) => strongWolfe(ev, phi, e, g, d, 1, { sigma: 0.5 });
+export const emFirstSearch: LineSearch = (ev, phi, e, g, d, emDirection) =>
+  strongWolfe(ev, phi, e, g, d, 1, { sigma: emDirection ? 0.7 : 0.5 });
+
+/**
+ * Powell's restart test in preconditioned form: with exact searches successive gradients are
+ * orthogonal in the I_oc⁻¹ metric, g̃_{k−1}ᵀg_k = 0; once |g̃_{k−1}ᵀg_k| ≥ POWELL·g̃_kᵀg_k the
+ * conjugacy is lost (inexact α = 1 steps, a non-quadratic region) and the EM direction is better.
+ */
+const POWELL = 0.5;
 
 /** β_k of the JJ-CG direction (0 where the denominator vanishes or the ratio is not finite). */
 export function jjcgBeta(gTilde: ArrayLike<number>, g: ArrayLike<number>, gPrev: ArrayLike<number>, dPrev: ArrayLike<number>): number {
@@ -49,36 +60,45 @@ const emStepFree = (model: LatentModel, e: EStep, phi: Float64Array): Float64Arr
   return m;
 };
 
+export interface JJCGOptions {
+  readonly search: LineSearch;
+  /** Restart with the EM direction every this many iterations (p: CG's natural cycle). */
+  readonly restartEvery: number;
+  /** Powell's restart threshold (Infinity: never). */
+  readonly powell: number;
+}
+
 /** The JJ-CG iteration from e0 (exported so a test can drive it on an exact quadratic with exact line searches). */
-export function jjcgStepper(model: LatentModel, ev: Evaluator, e0: EStep, search: LineSearch = emFirstSearch, restartEvery = model.p) {
+export function jjcgStepper(model: LatentModel, ev: Evaluator, e0: EStep, options: Partial<JJCGOptions> = {}) {
+  const { search = emFirstSearch, restartEvery = model.p, powell = POWELL } = options;
   let e = e0;
   let phi = model.toFree(e.theta);
   let g = model.gradientFree(e);
   let gTilde = emStepFree(model, e, phi);
-  let gPrev: Float64Array | null = null;
-  let dPrev: Float64Array | null = null;
+  /** The previous iteration's g, g̃ and direction; null right after a restart is due. */
+  let prev: { g: Float64Array; gTilde: Float64Array; d: Float64Array } | null = null;
   let k = 0;
 
   return (): StepOutcome => {
     let beta = 0;
     let d = gTilde;
-    if (gPrev && dPrev && k % restartEvery !== 0) {
-      beta = jjcgBeta(gTilde, g, gPrev, dPrev);
+    const slopeEM = dot(gTilde, g);
+    if (prev && k % restartEvery !== 0 && Math.abs(dot(prev.gTilde, g)) < powell * slopeEM) {
+      beta = jjcgBeta(gTilde, g, prev.g, prev.d);
       const c = new Float64Array(d.length);
-      for (let i = 0; i < c.length; i++) c[i] = gTilde[i] + beta * dPrev[i];
+      for (let i = 0; i < c.length; i++) c[i] = gTilde[i] + beta * prev.d[i];
       if (dot(c, g) > 0) d = c;
       else beta = 0; // not an ascent direction: restart with the EM step
     }
-    let res = dot(d, g) > 0 ? search(ev, phi, e, g, d) : null;
-    if (!res && beta !== 0) {
+    let res = dot(d, g) > 0 ? search(ev, phi, e, g, d, d === gTilde) : null;
+    if (!res && d !== gTilde) {
       beta = 0; // the conjugate direction gave nothing: try the EM direction before giving up
       d = gTilde;
-      res = dot(d, g) > 0 ? search(ev, phi, e, g, d) : null;
+      res = slopeEM > 0 ? search(ev, phi, e, g, d, true) : null;
     }
     if (!res) return { e, kind: 'jjcg', stop: stop('line-search-failed', 'no ascent along the EM-preconditioned direction (at the float64 floor?)') };
     k++;
-    gPrev = g;
-    dPrev = d;
+    prev = { g, gTilde, d };
     ({ phi, e, g } = res);
     gTilde = emStepFree(model, e, phi);
     return { e, kind: 'jjcg', extra: { beta, alpha: res.alpha } };
