@@ -1,5 +1,5 @@
 /**
- * The seven methods as they run in a race: agreement on L*, monotonicity, cost accounting, the
+ * The methods as they run in a race: agreement on L*, monotonicity, cost accounting, the
  * hybrid's switching rule, Newton's fallback, the paper's qualitative claims, degenerate input and
  * determinism. Cases are small (N ≤ 1000, capped iterations) so the file runs in a few seconds.
  *
@@ -150,6 +150,32 @@ describe('monotonicity', () => {
   });
 });
 
+describe('ascent: the methods between EM and gradient never lower L', () => {
+  it.each([
+    [1, 1],
+    [1, 3],
+    [2, 1.5],
+    [2, 4],
+  ] as const)('%iD sep %s, run into the float64 floor of L', async (dim, sep) => {
+    const methods = ['relax', 'adarelax', 'jjcg', 'qn1', 'ecme'] as const;
+    const race = await runRace({ dim, sep, n: 500, methods: [...methods], eta: 1.8, iters: 5000, tol: 1e-14, gtol: 1e-12 });
+    for (const m of methods) {
+      const rows = run(race, m).rows;
+      // It ends at a maximum: EM's, or a higher one (relax jumps to it at 2D sep 4), or on the float64
+      // floor where no line-search trial can raise L any more.
+      expect(run(race, m).stop?.code, m).toMatch(/^converged|^other-stationary-point$|^line-search-failed$/);
+      for (let k = 1; k < rows.length; k++) {
+        const drop = rows[k - 1].logLik - rows[k].logLik;
+        // An accepted over-relaxed, quasi-Newton or line-search step was checked against L itself: never
+        // lower. An EM step (the fallback, ECME's M-step) is not checked, and at the float64 floor L is
+        // noise: up to the floor the log-likelihood panel shades, max(1e-12, 64 ε |L|) (docs/theory.md §12.5).
+        const noise = rows[k].step === 'em' || rows[k].step === 'ecme' ? Math.max(1e-12, 64 * Number.EPSILON * Math.abs(rows[k - 1].logLik)) : 0;
+        expect(drop, `${m} iteration ${k} (${rows[k].step})`).toBeLessThanOrEqual(noise);
+      }
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 /** A model whose passes over the data are counted (E-steps, I_m passes, rejected trial points). */
@@ -188,7 +214,7 @@ describe('evaluation accounting', () => {
     }
   });
 
-  it.each(['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'] as const)(
+  it.each(['em', 'grad', 'ecg', 'hybrid', 'squarem', 'relax', 'adarelax', 'jjcg', 'qn1', 'ecme', 'newton'] as const)(
     '%s: the recorded evaluations equal the passes over the data, trial by trial',
     async (method) => {
       const s = state({ dim: 1, n: 500, sep: 1.5, methods: [method], iters: 200 });
@@ -212,8 +238,8 @@ describe('evaluation accounting', () => {
       expect(nonFinite(race)).toEqual([]);
       expect(rows.length).toBeGreaterThan(5);
       if (method === 'em') expect(maxPerIteration).toBe(1);
-      // Line searches try several points per iteration: all of them must be counted.
-      if (method === 'ecg' || method === 'grad') expect(maxPerIteration).toBeGreaterThan(1);
+      // Line searches, rejected trials and ECME's weight solve cost several E-steps per iteration: all must be counted.
+      if (['ecg', 'grad', 'adarelax', 'jjcg', 'qn1', 'ecme'].includes(method)) expect(maxPerIteration).toBeGreaterThan(1);
     },
   );
 });
@@ -395,7 +421,7 @@ describe('degenerate input: each method stops with a named reason, and nothing i
 });
 
 describe('determinism', () => {
-  it('two races from the same state give bitwise identical traces (all seven methods)', async () => {
+  it('two races from the same state give bitwise identical traces (every method)', async () => {
     const s = { dim: 2 as const, n: 200, sep: 3, iters: 40 };
     const [a, b] = [await runRace(s), await runRace(s)];
     const bits = (x: number) => new Uint8Array(Float64Array.of(x).buffer).join(',');

@@ -5,7 +5,8 @@
  *
  * The weight solve is one-dimensional in a = logit π (free coordinate 0 of both mixture layouts,
  * types.ts): L is concave in π, so ∂L/∂a = R₁ − Nπ changes sign once. It starts at the M-step's π,
- * takes the EM update of π as its second point and then safeguarded secant steps inside the bracket.
+ * takes the EM update of π as its second point and then safeguarded secant steps inside the bracket
+ * (usually one).
  * Every evaluation of L is one counted E-step; the last one is the E-step of the next iteration.
  * Mixture only: "the weight" is a coordinate of the mixture's layout, not of every LatentModel.
  */
@@ -14,9 +15,14 @@ import { stop } from '../stop';
 import type { EStep, LatentModel, Theta } from '../types';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 
-/** Evaluations of L per weight solve at most (the secant converges in 3–5). */
+/** Evaluations of L per weight solve at most (it usually stops after 3). */
 const MAX_EVALS = 8;
-/** Stop the solve when a moves less than this (relative), far below what the rates can see. */
+/**
+ * Stop the solve once a moves less than REL of its first move (or A_TOL relative): the secant is
+ * superlinear, so what is left is far below what the rate can see (measured: the observed ECME ratio
+ * agrees with the full solve's to 7 digits at 3 E-steps per iteration instead of about 4).
+ */
+const REL = 1e-2;
 const A_TOL = 1e-12;
 
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -43,9 +49,10 @@ export function maximiseWeight(model: LatentModel, ev: Evaluator, thetaM: Theta,
   let prev = best;
   // The EM update of π from θ_M's own E-step is the natural second guess.
   let a = model.toFree(model.mstep(eM))[0];
+  const firstMove = Math.abs(a - best.a);
   for (let k = 1; k < MAX_EVALS && best.s !== 0; k++) {
     if (lo && hi && !(a > lo.a && a < hi.a)) a = 0.5 * (lo.a + hi.a);
-    if (!Number.isFinite(a) || Math.abs(a - prev.a) <= A_TOL * Math.max(1, Math.abs(a))) break;
+    if (!Number.isFinite(a) || Math.abs(a - prev.a) <= Math.max(A_TOL * Math.max(1, Math.abs(a)), REL * firstMove)) break;
     const q = at(a);
     if (!q) {
       // π rounded to 0 or 1 (outside the domain): the maximiser lies between here and the best point
