@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Evaluator } from '../../src/engine/evaluator';
 import { qn1Stepper } from '../../src/engine/methods/qn1';
 import { raceOnModel } from '../../src/engine/race';
+import type { EStep } from '../../src/engine/types';
 import { type Case, errors, findCase, last, setup, windowMedian } from './accel-cases';
 
 const report: string[] = [];
@@ -48,7 +49,7 @@ describe('QN1', () => {
           const ev = new Evaluator(c.model);
           ev.count = 1;
           const step = qn1Stepper(c.model, ev, c.model.estep(c.init), { fallback });
-          let e = c.model.estep(c.init);
+          let e: EStep = c.model.estep(c.init);
           let drops = 0;
           for (let it = 0; it < 2000; it++) {
             if (c.optimum.logLik - e.logLik < 1e-9) return { ok: true, evals: ev.count, drops };
