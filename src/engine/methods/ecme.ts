@@ -10,6 +10,7 @@
  * Every evaluation of L is one counted E-step; the last one is the E-step of the next iteration.
  * Mixture only: "the weight" is a coordinate of the mixture's layout, not of every LatentModel.
  */
+import { log, log1p, sigmoid } from '../detmath';
 import type { Evaluator } from '../evaluator';
 import { stop } from '../stop';
 import type { EStep, LatentModel, Theta } from '../types';
@@ -25,8 +26,8 @@ const MAX_EVALS = 8;
 const REL = 1e-2;
 const A_TOL = 1e-12;
 
-const logit = (p: number) => Math.log(p / (1 - p));
-const sigmoid = (a: number) => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
+// detmath's functions, not Math's: the browser and Node must agree to the bit (docs/theory.md §12.6).
+const logit = (p: number) => log(p) - log1p(-p);
 
 interface Point {
   a: number;
