@@ -150,32 +150,6 @@ describe('monotonicity', () => {
   });
 });
 
-describe('ascent: the methods between EM and gradient never lower L', () => {
-  it.each([
-    [1, 1],
-    [1, 3],
-    [2, 1.5],
-    [2, 4],
-  ] as const)('%iD sep %s, run into the float64 floor of L', async (dim, sep) => {
-    const methods = ['relax', 'adarelax', 'jjcg', 'qn1', 'ecme'] as const;
-    const race = await runRace({ dim, sep, n: 500, methods: [...methods], eta: 1.8, iters: 5000, tol: 1e-14, gtol: 1e-12 });
-    for (const m of methods) {
-      const rows = run(race, m).rows;
-      // It ends at a maximum: EM's, or a higher one (relax jumps to it at 2D sep 4), or on the float64
-      // floor where no line-search trial can raise L any more.
-      expect(run(race, m).stop?.code, m).toMatch(/^converged|^other-stationary-point$|^line-search-failed$/);
-      for (let k = 1; k < rows.length; k++) {
-        const drop = rows[k - 1].logLik - rows[k].logLik;
-        // An accepted over-relaxed, quasi-Newton or line-search step was checked against L itself: never
-        // lower. An EM step (the fallback, ECME's M-step) is not checked, and at the float64 floor L is
-        // noise: up to the floor the log-likelihood panel shades, max(1e-12, 64 ε |L|) (docs/theory.md §12.5).
-        const noise = rows[k].step === 'em' || rows[k].step === 'ecme' ? Math.max(1e-12, 64 * Number.EPSILON * Math.abs(rows[k - 1].logLik)) : 0;
-        expect(drop, `${m} iteration ${k} (${rows[k].step})`).toBeLessThanOrEqual(noise);
-      }
-    }
-  });
-});
-
 // ---------------------------------------------------------------------------------------------
 
 /** A model whose passes over the data are counted (E-steps, I_m passes, rejected trial points). */
