@@ -25,15 +25,19 @@ import type { EStep, LatentModel } from '../src/engine/types';
 import { DEFAULT_STATE } from '../src/experiment/schema';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const range = (s: string) => s.split(',').flatMap((t) => {
-  const [a, b] = t.split('-').map(Number);
-  return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
-});
+const range = (s: string) =>
+  s.split(',').flatMap((t) => {
+    const [a, b] = t.split('-').map(Number);
+    return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  });
 const seeds = range(arg('seeds', '1-10'));
 const seps = arg('seps', '1,2.5,6').split(',').map(Number);
 
 type Make = (model: LatentModel, ev: Evaluator, e0: EStep) => () => StepOutcome;
-const search = (sigmaEM: number, sigmaCG: number): LineSearch => (ev, phi, e, g, d, em) => strongWolfe(ev, phi, e, g, d, 1, { sigma: em ? sigmaEM : sigmaCG });
+const search =
+  (sigmaEM: number, sigmaCG: number): LineSearch =>
+  (ev, phi, e, g, d, em) =>
+    strongWolfe(ev, phi, e, g, d, 1, { sigma: em ? sigmaEM : sigmaCG });
 const EM: Make = (model, _ev, e0) => {
   let e = e0;
   return () => {

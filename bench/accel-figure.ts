@@ -42,10 +42,16 @@ docs.forEach((doc, di) => {
   parts.push(`<text x="${px(xmax)}" y="${py(cap) - 4}" text-anchor="end" fill="#666">cap ${cap}</text>`);
   for (const s of seps) parts.push(`<text x="${px(s)}" y="${H - M.bottom + 16}" text-anchor="middle">${s}</text>`);
   parts.push(`<text x="${(px(xmin) + px(xmax)) / 2}" y="${H - 6}" text-anchor="middle">separation (σ)</text>`);
-  parts.push(`<text transform="translate(${x0 + 14},${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">median E-steps to gap &lt; ${doc.spec.tol}</text>`);
+  parts.push(
+    `<text transform="translate(${x0 + 14},${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">median E-steps to gap &lt; ${doc.spec.tol}</text>`,
+  );
   const reps = doc.seeds.data.length;
-  parts.push(`<text x="${(px(xmin) + px(xmax)) / 2}" y="18" text-anchor="middle" font-weight="bold">${doc.experiment.dim}D, N = ${doc.spec.n}, ${reps} data sets per separation</text>`);
-  parts.push(`<rect x="${px(xmin)}" y="${M.top}" width="${px(xmax) - px(xmin)}" height="${H - M.top - M.bottom}" fill="none" stroke="#444"/>`);
+  parts.push(
+    `<text x="${(px(xmin) + px(xmax)) / 2}" y="18" text-anchor="middle" font-weight="bold">${doc.experiment.dim}D, N = ${doc.spec.n}, ${reps} data sets per separation</text>`,
+  );
+  parts.push(
+    `<rect x="${px(xmin)}" y="${M.top}" width="${px(xmax) - px(xmin)}" height="${H - M.top - M.bottom}" fill="none" stroke="#444"/>`,
+  );
   for (const method of doc.spec.methods) {
     const st = METHOD_STYLE[method];
     const pts = seps.map((s) => {

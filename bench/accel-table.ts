@@ -20,10 +20,11 @@ import type { ExperimentState } from '../src/experiment/state';
 
 const METHODS: MethodId[] = ['em', 'ecg', 'hybrid', 'squarem', 'relax', 'adarelax', 'jjcg', 'qn1', 'ecme'];
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const range = (s: string) => s.split(',').flatMap((t) => {
-  const [a, b] = t.split('-').map(Number);
-  return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
-});
+const range = (s: string) =>
+  s.split(',').flatMap((t) => {
+    const [a, b] = t.split('-').map(Number);
+    return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  });
 const seeds = range(arg('seeds', '1'));
 const seps = arg('seps', '1,2.5,5').split(',').map(Number);
 
@@ -42,7 +43,10 @@ async function run(dim: 1 | 2, sep: number, seed: number) {
   const state = { ...base, methods: METHODS, eta };
   const race = await raceOnModel(model, init, truthTheta(base), state, { optimum });
   while (race.advance(10_000));
-  const cells = race.runs.map((r): Cell => ({ evaluations: r.rows[r.rows.length - 1].evaluations, converged: r.stop?.code === 'converged-gap' }));
+  const cells = race.runs.map((r): Cell => ({
+    evaluations: r.rows[r.rows.length - 1].evaluations,
+    converged: r.stop?.code === 'converged-gap',
+  }));
   return { lambda: optimum.eigenvalues[0], eta, cells };
 }
 
@@ -70,5 +74,7 @@ for (const dim of [1, 2] as const)
     });
     console.log(`| ${dim}D | ${sep} | ${lam} | ${eta} | ${cells.join(' | ')} |`);
   }
-console.log(`\nE-steps to gap < 1e-9, N = 1000, seed${seeds.length > 1 ? `s ${arg('seeds', '1')} (medians)` : ` ${seeds[0]}`}; ✗: did not reach the gap tolerance.`);
+console.log(
+  `\nE-steps to gap < 1e-9, N = 1000, seed${seeds.length > 1 ? `s ${arg('seeds', '1')} (medians)` : ` ${seeds[0]}`}; ✗: did not reach the gap tolerance.`,
+);
 console.log(`Methods: ${METHODS.map((m) => `${m} = ${methodLabel(m)}`).join(', ')}.`);

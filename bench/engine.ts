@@ -297,7 +297,13 @@ const hot: HotLoop[] = [hotLoop(1, 1e4), hotLoop(1, 1e5), hotLoop(1, 1e6), hotLo
 const opt: AtOptimum[] = [atOptimum(1), atOptimum(2)];
 const optima: OptimumTiming[] = [1, 2.5, 4].map(optimumTiming);
 const races: RaceTiming[] = [];
-for (const [dim, sep] of [[1, 1], [1, 2.5], [1, 4], [2, 2.5]] as const) races.push(await raceTiming(dim, sep));
+for (const [dim, sep] of [
+  [1, 1],
+  [1, 2.5],
+  [1, 4],
+  [2, 2.5],
+] as const)
+  races.push(await raceTiming(dim, sep));
 
 const hot1e6 = hot.find((h) => h.dim === 1 && h.n === 1e6)!;
 const target = {
@@ -314,7 +320,8 @@ if (!Number.isFinite(sink)) progress('warning: a timed call returned a non-finit
 
 if (JSON_OUT) {
   process.stdout.write(
-    JSON.stringify({ schema: 'em-lab/bench@1', machine, hotLoop: hot, atOptimum: opt, optimum: optima, races, target, wallMs }, null, 2) + '\n',
+    JSON.stringify({ schema: 'em-lab/bench@1', machine, hotLoop: hot, atOptimum: opt, optimum: optima, races, target, wallMs }, null, 2) +
+      '\n',
   );
 } else {
   const out: string[] = [];

@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<void> {
     else if (m?.[1] === 'workers') workers = Math.max(1, Number(m[2]));
     else if (m?.[1] === 'query') query = m[2];
     else {
-      console.error(`bench:sweep: unknown option ${a}\nusage: npm run bench:sweep [-- --json] [-- --runs=3] [-- --workers=N] [-- --query='…']`);
+      console.error(
+        `bench:sweep: unknown option ${a}\nusage: npm run bench:sweep [-- --json] [-- --runs=3] [-- --workers=N] [-- --query='…']`,
+      );
       process.exit(2);
     }
   }
@@ -47,7 +49,9 @@ async function main(argv: string[]): Promise<void> {
     await pool.close();
     const cpuS = cpu.every((x) => x !== null) ? (cpu as number[]).reduce((a, b) => a + b, 0) : null;
     results.push({ wallS, cpuS, esteps });
-    process.stderr.write(`bench:sweep: run ${r + 1}/${runs}: ${wallS.toFixed(2)} s wall, ${cpuS?.toFixed(2) ?? '?'} s CPU in the workers\n`);
+    process.stderr.write(
+      `bench:sweep: run ${r + 1}/${runs}: ${wallS.toFixed(2)} s wall, ${cpuS?.toFixed(2) ?? '?'} s CPU in the workers\n`,
+    );
   }
   const walls = results.map((x) => x.wallS).sort((a, b) => a - b);
   const summary = {
@@ -76,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
       `wall time per sweep (pool start-up included): ${walls.map((w) => w.toFixed(2)).join(', ')} s ` +
         `(min ${walls[0].toFixed(2)}, median ${summary.medianWallSeconds.toFixed(2)}; target ≤ ${summary.targetSeconds} s on 2 cores)`,
       `per cell (one data set: θ*, λ_max and ${summary.runsPerCell} runs): ${summary.msPerCell.toFixed(1)} ms of a worker's time (from the fastest sweep)`,
-      `E-steps charged per sweep: ${summary.estepsPerRun} (${((summary.estepsPerRun / walls[0]) / 1e3).toFixed(0)} k/s)`,
+      `E-steps charged per sweep: ${summary.estepsPerRun} (${(summary.estepsPerRun / walls[0] / 1e3).toFixed(0)} k/s)`,
       `CPU time in the worker threads per sweep: ${summary.workerCpuSeconds.map((c) => c?.toFixed(2) ?? '?').join(', ')} s ` +
         `→ ≈ ${summary.idle2CoreSeconds?.toFixed(2) ?? '?'} s of wall time on 2 otherwise idle cores (min CPU / 2, start-up excluded)`,
       '',

@@ -10,4 +10,7 @@ const run = (entry, entryArgs) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run('bench/engine.ts', args);
-run('bench/sweep.ts', args.filter((a) => a === '--json'));
+run(
+  'bench/sweep.ts',
+  args.filter((a) => a === '--json'),
+);

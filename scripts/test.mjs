@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, unit tests (Vitest), then browser tests (Playwright + system Chromium).
+// `npm test`: type-check, lint (ESLint, Prettier), unit tests (Vitest), then browser tests (Playwright + system Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -21,5 +21,6 @@ const run = (cmd, args) => {
 };
 
 run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('npm', ['run', '--silent', 'lint']);
 run('npx', ['vitest', 'run']);
 run('npx', ['playwright', 'test']);

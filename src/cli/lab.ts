@@ -1,24 +1,29 @@
 /**
- * Headless runner: `npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient]`,
+ * Headless runner: `npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient] [--progress]`,
  * or `npm run --silent lab -- sweep '<query>' …` for a sweep (sweep-command.ts).
  * Same engine, same codec as the app; prints the run document (or CSV traces) on stdout.
  * Exit 0 on success; exit 2 with a message on stderr for invalid input.
  */
 import { createRace } from '../engine/race';
+import type { Race } from '../engine/trace';
 import { decodeQuery, formatRepair } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
+import { UsageError, parseArgs } from './args';
+import { ANNOUNCE_S, duration, grouped, probeEStepMs, progressReporter } from './estimate';
 import { SWEEP_USAGE, sweepCommand } from './sweep-command';
 import { isSweepWorker, serveSweepWorker } from './sweep-threads';
 
-const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient]
+const USAGE = `usage: npm run --silent lab -- '<query string or share URL>' [--summary] [--csv] [--diagnostics] [--lenient] [--progress] [--dry-run]
 
   --summary      leave the data points out of the JSON document
   --csv          print the traces as CSV (one row per method and iteration) instead of JSON
   --diagnostics  add per-row gap L* − L and DM spectrum at θ, and each run's observed rates
   --lenient      run a query that needed repairs (clamped or defaulted values) instead of rejecting it
+  --progress     report progress on stderr about once a second (the default on a terminal)
+  --dry-run      print the size of the work and an estimate of its time on stderr, and run nothing
 
 Example: npm run --silent lab -- 'v=1&dim=1&n=1000&sep=2.5&methods=em,ecg&iters=500' --summary
-The query keys are documented in docs/url-keys.md.
+The default experiment is 'v=1'. The query keys are documented in docs/url-keys.md.
 
 ${SWEEP_USAGE}`;
 
@@ -27,30 +32,61 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** E-steps a method is assumed to need before anything is known of the overlap (the estimate is rough, and says so). */
+const TYPICAL_ESTEPS = 400;
+
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'sweep') return sweepCommand(argv.slice(1), new URL(import.meta.url));
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const positional = argv.filter((a) => !a.startsWith('--'));
-  for (const f of flags) if (!['--summary', '--csv', '--diagnostics', '--lenient', '--help'].includes(f)) fail(`unknown option ${f}\n\n${USAGE}`);
-  if (flags.has('--help')) {
+  let args;
+  try {
+    args = parseArgs(argv, ['--summary', '--csv', '--diagnostics', '--lenient', '--progress', '--dry-run']);
+  } catch (e) {
+    if (e instanceof UsageError) fail(`${e.message}\n\n${USAGE}`);
+    throw e;
+  }
+  if (args === 'help') {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  if (positional.length !== 1) fail(`expected exactly one query string or share URL, got ${positional.length}\n\n${USAGE}`);
-  const { state, repairs } = decodeQuery(positional[0]);
+  const { flags } = args;
+  const { state, repairs } = decodeQuery(args.query);
   if (repairs.length > 0) {
     const list = repairs.map((r) => `  - ${formatRepair(r)}`).join('\n');
-    if (!flags.has('--lenient')) fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
+    if (!flags.has('--lenient'))
+      fail(`the query needs repairs:\n${list}\nFix the query, or pass --lenient to run the repaired experiment.`);
     process.stderr.write(`em-lab: running the repaired query:\n${list}\n`);
   }
-  let race;
+
+  const estepMs = probeEStepMs(state);
+  const expected = (estepMs * TYPICAL_ESTEPS * (state.methods.length + 1)) / 1000;
+  if (expected > ANNOUNCE_S || flags.has('--dry-run'))
+    process.stderr.write(
+      `em-lab: N = ${grouped(state.n)}, ${state.methods.length} method${state.methods.length === 1 ? '' : 's'}, at most ${grouped(state.iters)} iterations each; ` +
+        `one E-step takes ${estepMs.toPrecision(2)} ms here, so roughly ${duration(expected)} (θ* first; more where the components overlap)\n`,
+    );
+  if (flags.has('--dry-run')) return;
+  const progress = progressReporter(flags.has('--progress') || (expected > ANNOUNCE_S && process.stderr.isTTY));
+  const t0 = performance.now();
+  const elapsed = () => duration((performance.now() - t0) / 1000);
+  let race: Race;
   try {
+    progress.report('computing θ* (EM to convergence, then Newton)…', true);
     race = await createRace(state, { spectrum: flags.has('--diagnostics') });
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }
-  while (race.advance(1000));
-  process.stdout.write(flags.has('--csv') ? traceCsv(race, state) : documentJson(runDocument(race, state, { summary: flags.has('--summary'), diagnostics: flags.has('--diagnostics') })));
+  progress.report(`θ* found after ${elapsed()}; running the methods…`, true);
+  // In steps of 50 iterations, so progress can be told between them.
+  while (race.advance(50)) {
+    const at = race.runs.map((r) => `${r.method} ${r.stop ? 'done' : `it ${r.rows.length - 1}`}`).join(', ');
+    progress.report(`${elapsed()}: ${at}`);
+  }
+  progress.done();
+  process.stdout.write(
+    flags.has('--csv')
+      ? traceCsv(race, state)
+      : documentJson(runDocument(race, state, { summary: flags.has('--summary'), diagnostics: flags.has('--diagnostics') })),
+  );
 }
 
 // The sweep's worker threads run this same bundle (sweep-threads.ts).

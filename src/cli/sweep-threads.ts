@@ -26,7 +26,9 @@ export const isSweepWorker = (): boolean => !isMainThread && (workerData as { ro
  */
 function threadCpuSeconds(): number | null {
   try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // fields 14 and 15 of stat(5), after pid and comm
   } catch {
     return null;
@@ -86,8 +88,16 @@ export function startThreads(size: number, entry: URL): ThreadPool {
   });
   return {
     size,
-    cell: workers.map(({ call }) => (task: CellTask) => call({ kind: 'cell', task }) as Promise<Awaited<ReturnType<typeof runCell>>>),
-    map: workers.map(({ call }) => (task: MapTask) => call({ kind: 'map', task }) as Promise<number | null>),
+    cell: workers.map(
+      ({ call }) =>
+        (task: CellTask) =>
+          call({ kind: 'cell', task }) as Promise<Awaited<ReturnType<typeof runCell>>>,
+    ),
+    map: workers.map(
+      ({ call }) =>
+        (task: MapTask) =>
+          call({ kind: 'map', task }) as Promise<number | null>,
+    ),
     cpuSeconds: () => Promise.all(workers.map(({ call }) => call({ kind: 'cpu' }) as Promise<number | null>)),
     close: async () => {
       await Promise.all(workers.map(({ w }) => w.terminate()));

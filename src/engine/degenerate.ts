@@ -3,7 +3,6 @@ import { minEigenSym2 } from './linalg';
 import { stop } from './stop';
 import type { MixtureEStep, MixtureModel, StopReason, Theta } from './types';
 
-
 /** Smallest variance (1D) or covariance eigenvalue (2D) of component k. */
 export function minVariance(dim: 1 | 2, t: Theta, k: 0 | 1): number {
   if (dim === 1) return t[3 + k];

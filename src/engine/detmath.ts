@@ -7,7 +7,7 @@
  * Accuracy: a few ulp, checked against Math.* in tests/unit/detmath.test.ts.
  */
 
-const LN2_HI = 6.93147180369123816490e-1; // fdlibm's split of ln 2: k·LN2_HI is exact for |k| < 2^20
+const LN2_HI = 6.9314718036912381649e-1; // fdlibm's split of ln 2: k·LN2_HI is exact for |k| < 2^20
 const LN2_LO = 1.90821492927058770002e-10;
 const LN2 = LN2_HI + LN2_LO;
 
@@ -115,7 +115,7 @@ export function sinCosDeg(deg: number): [number, number] {
   let c = 0;
   // sin r = r Σ (−z)^k/(2k+1)!, cos r = Σ (−z)^k/(2k)!, Horner from the small end (|r| ≤ π/4).
   for (let k = 12; k >= 1; k--) {
-    s = 1 - (z * s) / ((2 * k) * (2 * k + 1));
+    s = 1 - (z * s) / (2 * k * (2 * k + 1));
     c = 1 - (z * c) / ((2 * k - 1) * (2 * k));
   }
   s *= rad;

@@ -40,7 +40,11 @@ export function fullSpectrum(model: MixtureModel, e: MixtureEStep): Float64Array
   const im = model.missingInfo(e.theta);
   const dm = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
-    const col = solve(ioc, Float64Array.from({ length: p }, (_, i) => im[i * p + j]), p);
+    const col = solve(
+      ioc,
+      Float64Array.from({ length: p }, (_, i) => im[i * p + j]),
+      p,
+    );
     if (!col) return new Float64Array(0);
     for (let i = 0; i < p; i++) dm[i * p + j] = col[i];
   }

@@ -45,8 +45,7 @@ export function sampleVariance(data: Float64Array, dim: Dim): number {
 }
 
 /** The absolute variance floor: state.floor relative to the data's variance scale. */
-export const varianceFloor = (s: Pick<RaceSpec, 'floor' | 'dim'>, data: Float64Array): number =>
-  s.floor * sampleVariance(data, s.dim);
+export const varianceFloor = (s: Pick<RaceSpec, 'floor' | 'dim'>, data: Float64Array): number => s.floor * sampleVariance(data, s.dim);
 
 /**
  * The init stream's d3 LCG, seeded from a bijective 32-bit scramble of the init seed. d3's LCG
@@ -83,10 +82,7 @@ export function startIndices(init: number, data: Float64Array, dim: Dim): [numbe
  * θ⁰: state.start when given; otherwise π = 0.5, means on two distinct data points drawn with
  * the init seed, and both covariances equal to the sample covariance of all the data.
  */
-export function initialTheta(
-  state: StartSpec,
-  data: Float64Array,
-): { theta: Theta; source: 'seed' | 'explicit' } {
+export function initialTheta(state: StartSpec, data: Float64Array): { theta: Theta; source: 'seed' | 'explicit' } {
   if (state.start) return { theta: Float64Array.from(state.start), source: 'explicit' };
   const { dim } = state;
   const [i, j] = startIndices(state.init, data, dim);

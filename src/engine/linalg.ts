@@ -52,8 +52,7 @@ export function dmSpectrum(ioc: Float64Array, im: Float64Array, p: number): Floa
   const l = fromMatrix(L);
   const X = lowerSolveFlat(l, im, p); // L⁻¹ I_m
   const C = lowerSolveFlat(l, transposeFlat(X, p), p); // L⁻¹ (L⁻¹ I_m)ᵀ = L⁻¹ I_m L⁻ᵀ
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < i; j++) C[i * p + j] = C[j * p + i] = 0.5 * (C[i * p + j] + C[j * p + i]); // remove rounding asymmetry
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) C[i * p + j] = C[j * p + i] = 0.5 * (C[i * p + j] + C[j * p + i]); // remove rounding asymmetry
   const ev = symmetricEigenvalues(C, p);
   return allFinite(ev) ? ev : null;
 }

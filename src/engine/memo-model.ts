@@ -61,7 +61,8 @@ export function memoModel(model: MixtureModel): MemoModel {
     store = next;
     // Load factor ≤ ½; rehash every entry.
     table = new Int32Array(capacity * 2).fill(EMPTY);
-    for (let k = 0; k < size; k++) table[slotOf(store.subarray(k * width, k * width + p), hash(store.subarray(k * width, k * width + p)))] = k;
+    for (let k = 0; k < size; k++)
+      table[slotOf(store.subarray(k * width, k * width + p), hash(store.subarray(k * width, k * width + p)))] = k;
   };
 
   const estep = (theta: Theta): MixtureEStep => {
@@ -73,7 +74,14 @@ export function memoModel(model: MixtureModel): MemoModel {
         hits++;
         const o = k * width + p;
         // With the caller's θ object, as a fresh E-step would carry (the race compares θ by identity).
-        return { theta, logLik: store[o], entropy: store[o + 1], R1: store[o + 2], R2: store[o + 3], stats: store.slice(o + 4, o + 4 + statsLength) };
+        return {
+          theta,
+          logLik: store[o],
+          entropy: store[o + 1],
+          R1: store[o + 2],
+          R2: store[o + 3],
+          stats: store.slice(o + 4, o + 4 + statsLength),
+        };
       }
     }
     misses++;

@@ -7,6 +7,7 @@
  */
 import { expNeg, log, log1p, exp, sigmoid } from './detmath';
 import { BLOCK, NeumaierSums } from './summation';
+import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
 
@@ -20,15 +21,7 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   const n = data.length;
   const varianceFloor = options.varianceFloor ?? 0;
 
-  function domainError(t: Theta): string | null {
-    for (let i = 0; i < 5; i++) if (!Number.isFinite(t[i])) return `parameter ${i} is not finite`;
-    if (!(t[0] > 0 && t[0] < 1)) return `weight π = ${t[0]} is outside (0, 1)`;
-    for (const k of [3, 4]) {
-      if (!(t[k] > 0)) return `variance of component ${k - 2} is not positive`;
-      if (t[k] < varianceFloor * (1 - 1e-9)) return `variance of component ${k - 2} is below the floor ${varianceFloor}`;
-    }
-    return null;
-  }
+  const domainError = (t: Theta): string | null => mixtureDomainError(1, t, varianceFloor);
 
   // Per-block scratch for the E-step's three passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);
@@ -61,7 +54,15 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
       const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e): each factor is in [1, 2], so 256 of them cannot
       // overflow, and one log per block replaces one log1p per point.
-      let top = 0, prod = 1, H = 0, R1 = 0, R2 = 0, S1 = 0, Q1 = 0, S2 = 0, Q2 = 0;
+      let top = 0,
+        prod = 1,
+        H = 0,
+        R1 = 0,
+        R2 = 0,
+        S1 = 0,
+        Q1 = 0,
+        S2 = 0,
+        Q2 = 0;
       for (let j = 0; j < len; j++) {
         const x = X[start + j];
         const d1 = x - m1;
@@ -147,11 +148,9 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     );
   }
 
-  const toFree = (t: Theta): Float64Array =>
-    Float64Array.of(log(t[0]) - log1p(-t[0]), t[1], t[2], log(t[3]), log(t[4]));
+  const toFree = (t: Theta): Float64Array => Float64Array.of(log(t[0]) - log1p(-t[0]), t[1], t[2], log(t[3]), log(t[4]));
 
-  const fromFree = (f: Float64Array): Theta =>
-    Float64Array.of(sigmoid(f[0]), f[1], f[2], exp(f[3]), exp(f[4]));
+  const fromFree = (f: Float64Array): Theta => Float64Array.of(sigmoid(f[0]), f[1], f[2], exp(f[3]), exp(f[4]));
 
   function gradientFree(e: MixtureEStep): Float64Array {
     const [pi, , , v1, v2] = e.theta;
@@ -189,10 +188,20 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
       iv2 = 1 / v2;
     const h1 = 0.5 * iv1 * iv1,
       h2 = 0.5 * iv2 * iv2;
-    let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s04 = 0;
-    let s11 = 0, s12 = 0, s13 = 0, s14 = 0;
-    let s22 = 0, s23 = 0, s24 = 0;
-    let s33 = 0, s34 = 0;
+    let s00 = 0,
+      s01 = 0,
+      s02 = 0,
+      s03 = 0,
+      s04 = 0;
+    let s11 = 0,
+      s12 = 0,
+      s13 = 0,
+      s14 = 0;
+    let s22 = 0,
+      s23 = 0,
+      s24 = 0;
+    let s33 = 0,
+      s34 = 0;
     let s44 = 0;
     for (let i = 0; i < n; i++) {
       const e1 = data[i] - m1;

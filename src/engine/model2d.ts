@@ -8,8 +8,8 @@
  * R2 is summed directly from r_n2 (not N − R1), so a nearly empty component keeps full relative precision.
  */
 import { expNeg as importedExpNeg, exp, hypot, log, log1p, sigmoid } from './detmath';
-import { minEigenSym2 } from './linalg';
 import { BLOCK as IMPORTED_BLOCK, NeumaierSums } from './summation';
+import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
 
@@ -19,8 +19,6 @@ const expNeg = importedExpNeg;
 const BLOCK = IMPORTED_BLOCK;
 
 const LOG_2PI = log(2 * Math.PI);
-/** Relative slack on the floor in domainError (the floored M-step lands on the floor up to rounding). */
-const FLOOR_SLACK = 1e-9;
 
 /** Per-component quantities the per-point loops need: mean, precision P = Σ⁻¹ (vech), log-density constant. */
 export interface Comp {
@@ -58,8 +56,6 @@ export function component(theta: Theta, k: 0 | 1): Comp {
   };
 }
 
-const minEigen = minEigenSym2;
-
 // 2×2 matrices as [m11, m12, m21, m22] (only used in the O(1) information assembly).
 type M2 = [number, number, number, number];
 const mul = (x: M2, y: M2): M2 => [
@@ -81,22 +77,7 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   const n = data.length / 2;
   const varianceFloor = options?.varianceFloor ?? 0;
 
-  function domainError(theta: Theta): string | null {
-    if (theta.length !== 11) return `θ has length ${theta.length}, expected 11`;
-    for (let i = 0; i < 11; i++) if (!Number.isFinite(theta[i])) return `θ[${i}] is not finite (${theta[i]})`;
-    if (!(theta[0] > 0 && theta[0] < 1)) return `mixing weight π = ${theta[0]} is not in (0, 1)`;
-    for (let k = 0; k < 2; k++) {
-      const o = 5 + 3 * k;
-      const a = theta[o],
-        b = theta[o + 1],
-        c = theta[o + 2];
-      if (!(a > 0 && c > 0 && a * c - b * b > 0)) return `covariance Σ${k + 1} is not positive definite`;
-      const lmin = minEigen(a, b, c);
-      if (varianceFloor > 0 && lmin < varianceFloor * (1 - FLOOR_SLACK))
-        return `covariance Σ${k + 1} has smallest eigenvalue ${lmin} below the floor ${varianceFloor}`;
-    }
-    return null;
-  }
+  const domainError = (theta: Theta): string | null => mixtureDomainError(2, theta, varianceFloor);
 
   // Per-block scratch for the E-step's passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);
@@ -116,16 +97,38 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
     const N = n;
     const D = dBuf,
       E = eBuf;
-    const m1x = c1.mx, m1y = c1.my, k1 = c1.c, p1a = c1.pa, p1b2 = 2 * c1.pb, p1c = c1.pc;
-    const m2x = c2.mx, m2y = c2.my, k2 = c2.c, p2a = c2.pa, p2b2 = 2 * c2.pb, p2c = c2.pc;
+    const m1x = c1.mx,
+      m1y = c1.my,
+      k1 = c1.c,
+      p1a = c1.pa,
+      p1b2 = 2 * c1.pb,
+      p1c = c1.pc;
+    const m2x = c2.mx,
+      m2y = c2.my,
+      k2 = c2.c,
+      p2a = c2.pa,
+      p2b2 = 2 * c2.pb,
+      p2c = c2.pc;
     // Slots: 0 L, 1 Σh, 2 R1, 3 R2, 4–5 b1, 6–8 vech A1, 9–10 b2, 11–13 vech A2.
     const acc = new NeumaierSums(14);
     for (let start = 0; start < N; start += BLOCK) {
       const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e), each factor in [1, 2]: one log per block (as in model1d).
-      let top = 0, prod = 1, sH = 0, sR1 = 0, sR2 = 0;
-      let b1x = 0, b1y = 0, a1xx = 0, a1xy = 0, a1yy = 0;
-      let b2x = 0, b2y = 0, a2xx = 0, a2xy = 0, a2yy = 0;
+      let top = 0,
+        prod = 1,
+        sH = 0,
+        sR1 = 0,
+        sR2 = 0;
+      let b1x = 0,
+        b1y = 0,
+        a1xx = 0,
+        a1xy = 0,
+        a1yy = 0;
+      let b2x = 0,
+        b2y = 0,
+        a2xx = 0,
+        a2xy = 0,
+        a2yy = 0;
       for (let j = 0; j < len; j++) {
         const x = X[2 * (start + j)],
           y = X[2 * (start + j) + 1];
@@ -445,7 +448,11 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
           const oa = a * BLOCK,
             ob = b * BLOCK;
           // four independent partial sums: no add-latency chain
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+          let s0 = 0,
+            s1 = 0,
+            s2 = 0,
+            s3 = 0,
+            j = 0;
           for (; j + 3 < len; j += 4) {
             s0 += D[oa + j] * D[ob + j];
             s1 += D[oa + j + 1] * D[ob + j + 1];

@@ -79,7 +79,7 @@ export function computeOptimum(model: LatentModel, theta0: Theta, truth: Theta |
   if (theta !== e.theta) e = model.estep(theta);
   const bad = model.symmetric(e.theta)
     ? 'both components are identical: a saddle where π is unidentified and λ_max = 1'
-    : model.degenerate(e)?.message ?? null;
+    : (model.degenerate(e)?.message ?? null);
   return {
     theta: e.theta,
     logLik: e.logLik,

@@ -84,7 +84,14 @@ export async function raceOnModel(
 
   const want = options.spectrum;
   const spectrumOf = (method: MethodId): boolean => (typeof want === 'boolean' ? want : want !== undefined && want.includes(method));
-  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean, extra?: StepExtra): TraceRow => ({
+  const rowFor = (
+    iteration: number,
+    evaluations: number,
+    e: EStep,
+    step: TraceRow['step'],
+    spectrum: boolean,
+    extra?: StepExtra,
+  ): TraceRow => ({
     iteration,
     evaluations,
     logLik: e.logLik,
@@ -114,12 +121,15 @@ export async function raceOnModel(
     if (c) return c;
     const gap = optimum.logLik - row.logLik;
     let converged: StopReason | null = null;
-    if (gap >= 0 && gap < state.tol) converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol.toExponential()}`);
-    else if (row.gradNorm < state.gtol) converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol.toExponential()}`);
+    if (gap >= 0 && gap < state.tol)
+      converged = stop('converged-gap', `gap L* − L = ${gap.toExponential(2)} < ${state.tol.toExponential()}`);
+    else if (row.gradNorm < state.gtol)
+      converged = stop('converged-grad', `‖∇L‖ = ${row.gradNorm.toExponential(2)} < ${state.gtol.toExponential()}`);
     else {
       const rel = Math.abs(row.logLik - prev.logLik) / Math.max(1, Math.abs(row.logLik));
       lane.flat = rel < REL_DL_FLOOR ? lane.flat + 1 : 0;
-      if (lane.flat >= REL_DL_PATIENCE) converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
+      if (lane.flat >= REL_DL_PATIENCE)
+        converged = stop('converged-rel-dl', `L stopped changing (|ΔL|/|L| < ${REL_DL_FLOOR} for ${REL_DL_PATIENCE} iterations)`);
     }
     if (converged) {
       const err = Math.min(normInf(sub(row.theta, optimum.theta)), normInf(sub(model.swapLabels(row.theta), optimum.theta)));

@@ -45,7 +45,13 @@ export function judgeRun(run: MethodRun, optimumLogLik: number, tol: number, cap
   if (atOptimum) {
     const first = rows.find((r) => r.iteration > 0 && gap(r) < tol)!;
     if (first.evaluations <= cap) return { method, evaluations: first.evaluations, spent, outcome: 'reached', reason: stop.message };
-    return { method, evaluations: null, spent, outcome: 'capped', reason: `reached the gap after ${first.evaluations} E-steps, beyond the cap of ${cap}` };
+    return {
+      method,
+      evaluations: null,
+      spent,
+      outcome: 'capped',
+      reason: `reached the gap after ${first.evaluations} E-steps, beyond the cap of ${cap}`,
+    };
   }
   if (stop === null) return { method, evaluations: null, spent, outcome: 'capped', reason: `reached the cap of ${cap} E-steps` };
   // gtol = 0 and an unbounded iteration cap: neither of those stops can happen here.

@@ -57,7 +57,10 @@ export function tfData(dim: 1 | 2, data: ArrayLike<number>): TfData {
   }
   const tensors: Record<string, tf.Tensor> = {
     X: tf.tensor2d(X, [n, k]),
-    halfGram: tf.tensor2d(Float32Array.from(gram, (v) => 0.5 * v), [k, k]), // ½ XᵀX
+    halfGram: tf.tensor2d(
+      Float32Array.from(gram, (v) => 0.5 * v),
+      [k, k],
+    ), // ½ XᵀX
     ones: tf.ones([1, n]),
     halfDiff: tf.tensor2d([-0.5, 0.5], [2, 1]), // × [W1 W2] → ½(W2 − W1)
     sum: tf.tensor2d([1, 1], [2, 1]), // → W1 + W2

@@ -69,6 +69,8 @@ export interface LatentModel {
   gradientFree(e: EStep): Float64Array;
   /** The Newton step d (θ + d) with the observed information I_o, or null where I_o is not positive definite. */
   newtonDirection(e: EStep): Float64Array | null;
+  /** Passes over the data one newtonDirection costs, charged by the Newton method; absent = 1 (the mixture's I_m pass). */
+  readonly newtonPasses?: number;
   /** Eigenvalues of DM(θ), descending, or null where they are undefined (I_oc not positive definite). */
   spectrum(e: EStep): Float64Array | null;
   /** The DM spectrum for reports: `spectrum`, else the real parts of the general eigenproblem (p values at most). */

@@ -64,12 +64,18 @@ export function decodeClassroom(query: string): { classroom: Classroom; repairs:
     const all = params.getAll(key);
     if (all.length === 0) return [];
     if (all.length > 1) repairs.push({ key, message: `given ${all.length} times; using the first value` });
-    const tokens = all[0].split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const tokens = all[0]
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
     const unknown = tokens.filter((t) => !isGroup(t));
     if (unknown.length)
       repairs.push({
         key,
-        message: `unknown ${unknown.slice(0, 3).map((t) => `'${t.slice(0, 16)}'`).join(', ')} ignored; groups are ${CONTROL_GROUPS.join(', ')}`,
+        message: `unknown ${unknown
+          .slice(0, 3)
+          .map((t) => `'${t.slice(0, 16)}'`)
+          .join(', ')} ignored; groups are ${CONTROL_GROUPS.join(', ')}`,
       });
     return CONTROL_GROUPS.filter((g) => tokens.includes(g));
   };

@@ -4,6 +4,7 @@
  * plain-words Repair. Encoding is canonical (fixed key order and number formats), so
  * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
  */
+import { startRefusal } from '../engine/domain';
 import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
 import type { Dim, MethodId } from '../engine/types';
 import type { Effect, EnumRow, KeyRow } from './key-rows';
@@ -77,8 +78,7 @@ export function encodeQuery(s: ExperimentState): string {
 }
 
 /** base without its query and hash, + '?' + the canonical query. */
-export const shareUrl = (s: ExperimentState, base: string): string =>
-  `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
+export const shareUrl = (s: ExperimentState, base: string): string => `${base.split(/[?#]/, 1)[0]}?${encodeQuery(s)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
@@ -143,6 +143,8 @@ function decodeUnsafe(input: string): Decoded {
   };
 
   const raw = get('v');
+  // A link with settings but no version is read as this version, and says so (a bare visit has no settings).
+  if (raw === undefined && [...values.keys()].some((k) => KNOWN.has(k))) note('v', `no version given; read as version ${VERSION}`);
   if (raw !== undefined) {
     const v = parseNumber(raw);
     if (v !== null && Number.isInteger(v) && v > VERSION)
@@ -164,6 +166,15 @@ function decodeUnsafe(input: string): Decoded {
     else if (r.kind === 'methods') s.methods = decodeMethods(value, note);
     else if (r.kind === 'enum') state[key] = decodeEnum(key, value, note);
     else if (r.kind === 'num') state[key] = decodeNumber(key as NumKey, value, note);
+  }
+
+  // The engine's rule for a start needs the data (the variance floor is relative to their variance).
+  if (s.start) {
+    const refused = startRefusal(s, s.start);
+    if (refused) {
+      note('start', `${refused}; the start was dropped`);
+      s.start = null;
+    }
   }
 
   // Listed after the known keys' repairs, which come in the order the keys are read.
@@ -251,8 +262,14 @@ function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
 }
 
 function decodeMethods(raw: string, note: Note): MethodId[] {
-  const tokens = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
-  const all = DEFAULT_METHOD_IDS.length === METHOD_IDS.length ? `all ${METHOD_IDS.length} methods` : `the ${DEFAULT_METHOD_IDS.length} default methods`;
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+  const all =
+    DEFAULT_METHOD_IDS.length === METHOD_IDS.length
+      ? `all ${METHOD_IDS.length} methods`
+      : `the ${DEFAULT_METHOD_IDS.length} default methods`;
   if (tokens.length === 0) {
     note('methods', `empty value; using ${all}`);
     return [...DEFAULT_METHOD_IDS];

@@ -61,7 +61,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
   const point = dim === 1 ? finite : vec2;
   return z.strictObject({
     schema: z.literal(DOCUMENT_SCHEMA),
-    app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be the app\'s semver version'),
+    app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "must be the app's semver version"),
     query: z.string().min(1),
     seeds: z.strictObject({ data: seed, init: seed.nullable() }),
     state: DocumentStateSchema,
@@ -107,39 +107,37 @@ function documentFor<D extends 1 | 2>(dim: D) {
   });
 }
 
-export const RunDocumentSchema = z
-  .discriminatedUnion('dim', [documentFor(1), documentFor(2)])
-  .superRefine((doc, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const { state } = doc;
-    if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
-    if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
-    if (doc.seeds.data !== state.seed) issue(['seeds', 'data'], `seeds.data ${doc.seeds.data} differs from state.seed ${state.seed}`);
-    const initSeed = state.start === null ? state.init : null;
-    if (doc.seeds.init !== initSeed) issue(['seeds', 'init'], `seeds.init must be ${initSeed} (state.init, or null with an explicit start)`);
-    const decoded = decodeQuery(doc.query);
-    if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
-    if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);
-    const p = doc.dim === 1 ? 5 : 11;
-    const ev = doc.optimum.eigenvalues;
-    if (ev.length !== p && ev.length !== 0) issue(['optimum', 'eigenvalues'], `expected ${p} eigenvalues, got ${ev.length}`);
-    for (let i = 1; i < ev.length; i++) if (ev[i] > ev[i - 1]) issue(['optimum', 'eigenvalues', i], 'eigenvalues must be descending');
-    const methods = doc.runs.map((r) => r.method);
-    if (methods.join() !== state.methods.join()) issue(['runs'], `runs ${methods.join()} differ from state.methods ${state.methods.join()}`);
-    doc.runs.forEach((run, m) => {
-      if ((run.stopCode === null) !== (run.stopReason === 'running')) issue(['runs', m, 'stopCode'], 'stopCode and stopReason disagree');
-      const first = run.trace[0];
-      if (first.iteration !== 0 || first.step !== 'start' || first.evaluations !== 1)
-        issue(['runs', m, 'trace', 0], 'trace[0] must be the start (iteration 0, step "start", 1 evaluation)');
-      run.trace.forEach((row, k) => {
-        if (k === 0) return;
-        if (row.step === 'start') issue(['runs', m, 'trace', k, 'step'], '"start" only at trace[0]');
-        if (row.iteration !== k) issue(['runs', m, 'trace', k, 'iteration'], `iteration ${row.iteration} at index ${k}`);
-        if (row.evaluations <= run.trace[k - 1].evaluations)
-          issue(['runs', m, 'trace', k, 'evaluations'], 'cumulative evaluations must increase');
-        if (row.iteration > state.iters) issue(['runs', m, 'trace', k, 'iteration'], `beyond the cap iters = ${state.iters}`);
-      });
+export const RunDocumentSchema = z.discriminatedUnion('dim', [documentFor(1), documentFor(2)]).superRefine((doc, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const { state } = doc;
+  if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
+  if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
+  if (doc.seeds.data !== state.seed) issue(['seeds', 'data'], `seeds.data ${doc.seeds.data} differs from state.seed ${state.seed}`);
+  const initSeed = state.start === null ? state.init : null;
+  if (doc.seeds.init !== initSeed) issue(['seeds', 'init'], `seeds.init must be ${initSeed} (state.init, or null with an explicit start)`);
+  const decoded = decodeQuery(doc.query);
+  if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
+  if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);
+  const p = doc.dim === 1 ? 5 : 11;
+  const ev = doc.optimum.eigenvalues;
+  if (ev.length !== p && ev.length !== 0) issue(['optimum', 'eigenvalues'], `expected ${p} eigenvalues, got ${ev.length}`);
+  for (let i = 1; i < ev.length; i++) if (ev[i] > ev[i - 1]) issue(['optimum', 'eigenvalues', i], 'eigenvalues must be descending');
+  const methods = doc.runs.map((r) => r.method);
+  if (methods.join() !== state.methods.join()) issue(['runs'], `runs ${methods.join()} differ from state.methods ${state.methods.join()}`);
+  doc.runs.forEach((run, m) => {
+    if ((run.stopCode === null) !== (run.stopReason === 'running')) issue(['runs', m, 'stopCode'], 'stopCode and stopReason disagree');
+    const first = run.trace[0];
+    if (first.iteration !== 0 || first.step !== 'start' || first.evaluations !== 1)
+      issue(['runs', m, 'trace', 0], 'trace[0] must be the start (iteration 0, step "start", 1 evaluation)');
+    run.trace.forEach((row, k) => {
+      if (k === 0) return;
+      if (row.step === 'start') issue(['runs', m, 'trace', k, 'step'], '"start" only at trace[0]');
+      if (row.iteration !== k) issue(['runs', m, 'trace', k, 'iteration'], `iteration ${row.iteration} at index ${k}`);
+      if (row.evaluations <= run.trace[k - 1].evaluations)
+        issue(['runs', m, 'trace', k, 'evaluations'], 'cumulative evaluations must increase');
+      if (row.iteration > state.iters) issue(['runs', m, 'trace', k, 'iteration'], `beyond the cap iters = ${state.iters}`);
     });
   });
+});
 
 export type RunDocumentParsed = z.infer<typeof RunDocumentSchema>;

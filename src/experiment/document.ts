@@ -104,7 +104,11 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
         gradNorm: r.gradNorm,
         step: r.step,
         ...(diagnostics
-          ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null, ...(r.extra ? { extra: { ...r.extra } } : {}) }
+          ? {
+              gap: race.optimum.logLik - r.logLik,
+              eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null,
+              ...(r.extra ? { extra: { ...r.extra } } : {}),
+            }
           : {}),
       })),
     })),
@@ -125,7 +129,9 @@ export function traceCsv(race: Race, state: ExperimentState): string {
   for (const run of race.runs) {
     for (const r of run.rows) {
       lines.push(
-        [run.method, r.iteration, r.evaluations, r.step, r.logLik, race.optimum.logLik - r.logLik, r.entropy, r.gradNorm, ...r.theta].join(','),
+        [run.method, r.iteration, r.evaluations, r.step, r.logLik, race.optimum.logLik - r.logLik, r.entropy, r.gradNorm, ...r.theta].join(
+          ',',
+        ),
       );
     }
   }

@@ -17,7 +17,8 @@ function rangeOf(r: KeyRow): string {
   switch (r.kind) {
     case 'num': {
       // Exponent form below 1 only ("1e-12 – 1"); whole numbers grouped in thousands.
-      const f = (x: number) => minus(r.precision.kind === 'exp' && x < 1 ? formatValue(r.precision, x) : r.precision.kind === 'int' ? grouped(x) : String(x));
+      const f = (x: number) =>
+        minus(r.precision.kind === 'exp' && x < 1 ? formatValue(r.precision, x) : r.precision.kind === 'int' ? grouped(x) : String(x));
       return `${f(r.min)} – ${f(r.max)}`;
     }
     case 'enum':

@@ -5,5 +5,4 @@
  */
 export const CLASSROOM_KEYS = ['hide', 'lock'] as const;
 
-export const isPageKey = (key: string): boolean =>
-  (CLASSROOM_KEYS as readonly string[]).includes(key) || /^sw[a-z]*$/.test(key);
+export const isPageKey = (key: string): boolean => (CLASSROOM_KEYS as readonly string[]).includes(key) || /^sw[a-z]*$/.test(key);

@@ -32,7 +32,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'separated',
     label: 'Well separated',
-    caption: 'Separation 6σ: hardly any information is missing (λ_max < 0.3), EM behaves like Newton and needs fewer E-steps than gradient ascent.',
+    caption:
+      'Separation 6σ: hardly any information is missing (λ_max < 0.3), EM behaves like Newton and needs fewer E-steps than gradient ascent.',
     apply: (s) => ({ ...base(s), sep: 6 }),
   },
   {
@@ -44,26 +45,30 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'overlapping',
     label: 'Overlapping',
-    caption: 'Separation 1σ (1.5σ in 2D): most information is missing (λ_max > 0.99), EM crawls, and ECG needs less than a fifth of its E-steps.',
+    caption:
+      'Separation 1σ (1.5σ in 2D): most information is missing (λ_max > 0.99), EM crawls, and ECG needs less than a fifth of its E-steps.',
     // In 2D at 1σ the default sample's maximum lies far from the truth with a smaller λ_max; 1.5σ shows the crawl.
     apply: (s) => ({ ...base(s), sep: s.dim === 1 ? 1 : 1.5, iters: 20000 }),
   },
   {
     id: 'weights',
     label: 'Unequal weights',
-    caption: 'Weights 0.85 / 0.15 at 2.5σ: the small component is hard to pin down, λ_max > 0.9, EM needs over 100 iterations and SQUAREM less than a third of its E-steps.',
+    caption:
+      'Weights 0.85 / 0.15 at 2.5σ: the small component is hard to pin down, λ_max > 0.9, EM needs over 100 iterations and SQUAREM less than a third of its E-steps.',
     apply: (s) => ({ ...base(s), w: 0.85 }),
   },
   {
     id: 'variances',
     label: 'Unequal variances',
-    caption: 'Variance ratio 4 at 2.5σ: the wide component covers the narrow one, λ_max > 0.8, and SQUAREM needs less than half of EM’s E-steps.',
+    caption:
+      'Variance ratio 4 at 2.5σ: the wide component covers the narrow one, λ_max > 0.8, and SQUAREM needs less than half of EM’s E-steps.',
     apply: (s) => ({ ...base(s), vr: 4 }),
   },
   {
     id: 'correlated',
     label: '2D correlated',
-    caption: '2D, long thin components tilted ±45° (axis ratio 0.2): λ_max ≈ 0.9, and gradient ascent needs over three times EM’s E-steps — the covariance directions are badly scaled for a plain gradient, and EM’s implicit preconditioner fixes exactly that.',
+    caption:
+      '2D, long thin components tilted ±45° (axis ratio 0.2): λ_max ≈ 0.9, and gradient ascent needs over three times EM’s E-steps — the covariance directions are badly scaled for a plain gradient, and EM’s implicit preconditioner fixes exactly that.',
     apply: (s) => ({ ...base(s), dim: 2, aspect: 0.2, rot: 45 }),
   },
   {
@@ -81,7 +86,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'collapse',
     label: 'Variance collapse',
-    caption: 'One component starts narrow on a single point: EM shrinks it onto that point, where the likelihood is unbounded, and the run stops with a variance collapse.',
+    caption:
+      'One component starts narrow on a single point: EM shrinks it onto that point, where the likelihood is unbounded, and the run stops with a variance collapse.',
     apply: (s) => {
       const t = { ...base(s), n: 200, sep: 1.5 };
       const data = generateData(t);
@@ -97,7 +103,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tiny',
     label: 'Tiny N',
-    caption: 'Only 20 points: the sample, not the truth, decides the fit. In 1D the fitted weight is more than 0.2 away from the true 0.5 and at least one method ends on a collapsed component; in 2D, 20 points are too few for 11 parameters and every run stops and says so.',
+    caption:
+      'Only 20 points: the sample, not the truth, decides the fit. In 1D the fitted weight is more than 0.2 away from the true 0.5 and at least one method ends on a collapsed component; in 2D, 20 points are too few for 11 parameters and every run stops and says so.',
     apply: (s) => ({ ...base(s), n: 20 }),
   },
 ];

@@ -5,7 +5,7 @@
  * round-trips valid states exactly.
  */
 import { z } from 'zod';
-import { paramCount } from '../engine/params';
+import { mixtureDomainError } from '../engine/domain';
 import { METHOD_IDS } from '../engine/methods/registry';
 import type { Dim, MethodId } from '../engine/types';
 import type { KeyRow } from './key-rows';
@@ -33,7 +33,9 @@ export const OPTIMISERS = KEYS.opt.values;
 
 /** Frozen (methods too): copy before changing. */
 export const DEFAULT_STATE: ExperimentState = Object.freeze(
-  Object.fromEntries(KEY_ORDER.map((k) => [k, Array.isArray(rows[k].default) ? Object.freeze([...(rows[k].default as unknown[])]) : rows[k].default])),
+  Object.fromEntries(
+    KEY_ORDER.map((k) => [k, Array.isArray(rows[k].default) ? Object.freeze([...(rows[k].default as unknown[])]) : rows[k].default]),
+  ),
 ) as ExperimentState;
 
 export const formatKey = (key: NumKey, x: number): string => formatValue(BOUNDS[key].precision, x);
@@ -47,23 +49,12 @@ export const appliesTo = (key: Key, s: Pick<ExperimentState, 'dim'>): boolean =>
   return !dims || dims.includes(s.dim);
 };
 
-/** null when `start` is a usable θ for `dim` (types.ts layout), else why not (plain words). */
-export function startError(dim: Dim, start: readonly number[]): string | null {
-  const p = paramCount(dim);
-  if (start.length !== p) return `expected ${p} numbers for ${dim}D, got ${start.length}`;
-  const bad = start.findIndex((x) => !Number.isFinite(x));
-  if (bad >= 0) return `value ${bad + 1} is not a finite number`;
-  if (!(start[0] > 0 && start[0] < 1)) return `weight π = ${start[0]} is not strictly between 0 and 1`;
-  if (dim === 1) {
-    for (const k of [1, 2]) if (!(start[2 + k] > 0)) return `variance v${k} = ${start[2 + k]} is not positive`;
-    return null;
-  }
-  for (const k of [1, 2]) {
-    const [xx, xy, yy] = start.slice(2 + 3 * k, 5 + 3 * k);
-    if (!(xx > 0 && yy > 0 && xx * yy - xy * xy > 0)) return `covariance Σ${k} is not positive definite`;
-  }
-  return null;
-}
+/**
+ * null when `start` is a θ of the right shape for `dim` (types.ts layout), else why not (plain words):
+ * the engine's own rule (engine/domain.ts) without the variance floor, which depends on the data —
+ * the codec adds that check once the whole state is read.
+ */
+export const startError = (dim: Dim, start: readonly number[]): string | null => mixtureDomainError(dim, start, 0);
 
 /** A number in the spec's range and exactly at its canonical precision (also the sweep's fields). */
 export const canonicalNumber = (key: string, { min, max, precision }: NumSpec) =>
@@ -99,10 +90,12 @@ export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
     if (s.start) {
       const err = startError(s.dim, s.start);
       if (err) issue('start', err);
-      else if (!s.start.every((x) => Object.is(roundTo(START_PRECISION, x), x))) issue('start', 'start values are not at 10 significant digits');
+      else if (!s.start.every((x) => Object.is(roundTo(START_PRECISION, x), x)))
+        issue('start', 'start values are not at 10 significant digits');
     }
     const canon = canonicalMethods(s.methods);
-    if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i])) issue('methods', 'methods must be unique and in canonical order');
+    if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i]))
+      issue('methods', 'methods must be unique and in canonical order');
     // The URL omits a key where it does not apply, so a canonical state keeps its default there.
     for (const k of KEY_ORDER) if (!appliesTo(k, s) && !isDefault(k, s[k])) issue(k, `${k} keeps its default in ${s.dim}D`);
   }) as unknown as z.ZodType<ExperimentState>;

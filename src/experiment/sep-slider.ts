@@ -1,7 +1,7 @@
 /**
- * The separation slider's track. The URL accepts separations up to BOUNDS.sep.max; the slider covers
- * the range where the story happens. The race worker precomputes the values one step either side of
- * the current one (a nudge of the slider), so they must be the values the slider itself produces.
+ * The separation slider's track (its range and step: the key table's `sep` control). The page asks
+ * the race worker to precompute the values one step either side of the current one (a nudge of the
+ * slider, race-sync.ts), so they must be the values the slider itself produces.
  */
 import { KEYS } from './keys';
 

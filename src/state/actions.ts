@@ -50,7 +50,8 @@ function encoded(c: ExperimentState): string {
  * that select `methods` or `start` then see an unchanged value and do not re-render.
  */
 function keepEqualArrays(next: ExperimentState, prev: ExperimentState): ExperimentState {
-  const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
   const patch: Partial<ExperimentState> = {};
   for (const k of Object.keys(next) as (keyof ExperimentState)[])
     if (next[k] !== prev[k] && same(next[k], prev[k])) (patch as Record<string, unknown>)[k] = prev[k];
@@ -164,7 +165,6 @@ export const newStart = (): void => {
   const { init } = useStore.getState().config;
   setConfig({ init: (init + 1) % (SEED_MAX + 1), start: null, it: 0 }, 'push');
 };
-
 
 export function toggleMethod(id: MethodId, on: boolean): void {
   const { config, view } = useStore.getState();

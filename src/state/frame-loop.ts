@@ -45,7 +45,7 @@ const PLAY_DRAW_MS = 33;
 /** A frame draws panels while their expected cost fits in this budget; the rest draw in the next frame. */
 const FRAME_BUDGET_MS = 16;
 /** Panels still to draw in the current round, their last results, and each one's draw time in the round. */
-let queue: Drawer[] = [];
+const queue: Drawer[] = [];
 const results = new Map<Drawer, DrawResult>();
 let roundDraws: Record<string, number> = {};
 

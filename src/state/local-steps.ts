@@ -7,7 +7,8 @@
 import type { MethodId } from '../engine/types';
 import { raceWorker } from '../worker/client';
 import { useLocalSteps } from './local-steps-store';
-import { isCurrent, rowAt, thetaAt, traceOf } from './run-data';
+import { thetaCopy } from './rows';
+import { isCurrent, rowAt, traceOf } from './run-data';
 import { useStore, type AppState } from './store';
 
 /** Settings must be this old before their steps are requested. */
@@ -57,7 +58,7 @@ function pump(): void {
   inFlight = true;
   lastSent = now;
   raceWorker
-    .stepsAt(t.epoch, thetaAt(s.run, trace, t.row))
+    .stepsAt(t.epoch, thetaCopy(trace, t.row))
     .then(
       (steps) => {
         roundTrip = performance.now() - now;

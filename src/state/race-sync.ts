@@ -7,33 +7,39 @@
  *    once more when the worker reports the cursor's work done (`settled`).
  */
 import { encodeQuery } from '../experiment/codec';
+import { sepNotches } from '../experiment/sep-slider';
 import { onWorkerError, raceWorker } from '../worker/client';
 import type { ConfigureReply, PullReply } from '../worker/protocol';
-import { eigenOffset } from '../worker/protocol';
-import { appendBatch, pendingAt, strideOf } from './run-data';
+import { appendBatch, appendSpectra } from './rows';
+import { pendingAt } from './run-data';
 import { useStore, type MethodTrace, type RunState } from './store';
 import { raceQueryOf } from './url-sync';
 
 let configuring = false;
-let queued: { query: string; epoch: number } | null = null;
+/** Settings waiting for the configure in flight (latest wins), with the separations to guess for them. */
+interface Pending {
+  readonly query: string;
+  readonly epoch: number;
+  readonly guesses: readonly number[];
+}
+let queued: Pending | null = null;
 let pulling = false;
 /** λ-curve points received for the current epoch (the shown curve may be the previous epoch's). */
 let curveReceived = 0;
 
-const setRun = (patch: Partial<RunState>): void =>
-  useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
+const setRun = (patch: Partial<RunState>): void => useStore.setState((s) => ({ run: { ...s.run, ...patch, version: s.run.version + 1 } }));
 
-function send(query: string, epoch: number): void {
+function send({ query, epoch, guesses }: Pending): void {
   configuring = true;
   raceWorker
-    .configure(query, epoch, useStore.getState().config.it, useStore.getState().view.focus)
+    .configure(query, epoch, useStore.getState().config.it, useStore.getState().view.focus, guesses)
     .then(onConfigured, (e: unknown) => onConfigured({ ok: false, superseded: false, epoch, error: String(e) }))
     .finally(() => {
       configuring = false;
       if (queued) {
         const q = queued;
         queued = null;
-        send(q.query, q.epoch);
+        send(q);
       }
     });
 }
@@ -47,7 +53,14 @@ function onConfigured(reply: ConfigureReply): void {
   const h = reply.header;
   if (h.epoch !== run.epoch) return; // stale: newer settings are already queued
   curveReceived = 0;
-  const traces: MethodTrace[] = h.methods.map((method) => ({ method, buf: new Float64Array(0), count: 0, eigenCount: 0, stop: null }));
+  const traces: MethodTrace[] = h.methods.map((method) => ({
+    method,
+    p: h.p,
+    buf: new Float64Array(0),
+    count: 0,
+    eigenCount: 0,
+    stop: null,
+  }));
   setRun({ header: h, traces, done: false, idle: false, error: null });
   performance.mark(HEADER_MARK, { detail: { epoch: h.epoch } });
   // The first rows (and coarse contours) come with the header: the panels redraw once, complete.
@@ -89,8 +102,10 @@ function syncConfig(): void {
   if (query === run.raceQuery) return;
   const epoch = run.epoch + 1;
   setRun({ epoch, raceQuery: query, idle: false, error: null });
-  if (configuring) queued = { query, epoch };
-  else send(query, epoch);
+  // The worker guesses the usual next move once the settings are still: a nudge of the separation slider.
+  const pending: Pending = { query, epoch, guesses: sepNotches(config.sep) };
+  if (configuring) queued = pending;
+  else send(pending);
 }
 
 /** Marks (main thread) the browser benchmark reads: the new race's header arrived; the cursor's rows of every method arrived. */
@@ -127,7 +142,6 @@ export function pullIfNeeded(afterSettled = false): void {
 function onPulled(reply: PullReply | null): void {
   const { run, config } = useStore.getState();
   if (!reply || reply.epoch !== run.epoch || !run.header || run.header.epoch !== reply.epoch) return;
-  const stride = strideOf(run);
   // Rows beyond the cursor are stored silently: redrawing every panel for rows nobody sees would
   // keep the main thread busy (and slow the worker on small machines) while the race computes ahead.
   let visible = false;
@@ -136,17 +150,12 @@ function onPulled(reply: PullReply | null): void {
     if (!t || t.method !== b.method) return;
     const before = t.count;
     const stopped = t.stop;
-    appendBatch(t, b, stride);
+    appendBatch(t, b);
     visible ||= (before <= config.it && t.count !== before) || t.stop !== stopped;
   });
   const sp = reply.spectrum;
   const st = sp ? run.traces.find((t) => t.method === sp.method) : undefined;
-  if (sp && st && sp.from === st.eigenCount && sp.from + sp.count <= st.count) {
-    const p = run.header.p;
-    for (let k = 0; k < sp.count; k++) st.buf.set(sp.values.subarray(k * p, (k + 1) * p), (sp.from + k) * stride + eigenOffset(p));
-    visible ||= sp.from <= config.it;
-    st.eigenCount += sp.count;
-  }
+  if (sp && st && appendSpectra(st, sp)) visible ||= sp.from <= config.it;
   const key = `${run.epoch}:${config.it}`;
   if (key !== rowsMarked && !pendingAt(run, config.it)) {
     rowsMarked = key;

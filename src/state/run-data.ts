@@ -5,44 +5,16 @@
 import { swapComponents } from '../engine/params';
 import { windowRatio } from '../engine/rates';
 import type { MethodId } from '../engine/types';
-import { COL, rowStride, type MethodBatch, type RaceHeader } from '../worker/protocol';
-import type { MethodTrace, RunState } from './store';
+import { field, thetaColumn, thetaView } from './rows';
+import type { MethodTrace, RaceHeader, RunState } from './store';
 
-export const isCurrent = (run: RunState): run is RunState & { header: RaceHeader } =>
-  run.header !== null && run.header.epoch === run.epoch;
-
-export const strideOf = (run: RunState): number => (run.header ? rowStride(run.header.p) : 0);
-
-/** Appends a batch in place (the buffer doubles when full). */
-export function appendBatch(trace: MethodTrace, batch: MethodBatch, stride: number): void {
-  if (batch.from !== trace.count) {
-    // A batch must continue where we are; a mismatch means a stale reply: keep only what fits.
-    if (batch.from > trace.count) return;
-  }
-  const skip = trace.count - batch.from;
-  const add = batch.count - skip;
-  if (add > 0) {
-    const need = (trace.count + add) * stride;
-    if (need > trace.buf.length) {
-      const grown = new Float64Array(Math.max(need, trace.buf.length * 2, 64 * stride));
-      grown.set(trace.buf.subarray(0, trace.count * stride));
-      trace.buf = grown;
-    }
-    trace.buf.set(batch.rows.subarray(skip * stride, batch.count * stride), trace.count * stride);
-    trace.count += add;
-  }
-  // Every batch of a stopped method repeats its stop reason: keep the first, so that identity means "unchanged".
-  if (batch.stop && !trace.stop) trace.stop = batch.stop;
-}
+export const isCurrent = (run: RunState): run is RunState & { header: RaceHeader } => run.header !== null && run.header.epoch === run.epoch;
 
 /** Row index a method shows at iteration `it`: its last row once stopped; −1 while pending. */
 export function rowAt(trace: MethodTrace, it: number): number {
   if (it < trace.count) return it;
   return trace.stop ? trace.count - 1 : -1;
 }
-
-export const cell = (run: RunState, trace: MethodTrace, row: number, col: number): number =>
-  trace.buf[row * strideOf(run) + col];
 
 /** Results for the current settings at `it` are not all here yet. */
 export function pendingAt(run: RunState, it: number): boolean {
@@ -89,15 +61,7 @@ export function lastIteration(run: RunState): number {
   return m;
 }
 
-export const traceOf = (run: RunState, method: MethodId): MethodTrace | undefined =>
-  run.traces.find((t) => t.method === method);
-
-/** θ of a row as a fresh array. */
-export function thetaAt(run: RunState, trace: MethodTrace, row: number): Float64Array {
-  const p = run.header!.p;
-  const o = row * strideOf(run) + COL.theta;
-  return trace.buf.slice(o, o + p);
-}
+export const traceOf = (run: RunState, method: MethodId): MethodTrace | undefined => run.traces.find((t) => t.method === method);
 
 // ------------------------------------------------------------------------- observed rates
 
@@ -118,24 +82,24 @@ export interface ObservedRates {
  */
 export function observedRates(run: RunState, trace: MethodTrace, upTo = Infinity): ObservedRates {
   const h = run.header!;
-  const stride = strideOf(run);
   const p = h.p;
   const star = h.optimum.theta;
   const starSwapped = swapComponents(h.dim, star);
   const last = Math.min(trace.count - 1, upTo);
+  const logLik = field('logLik');
+  const theta = Array.from({ length: p }, (_, j) => thetaColumn(j));
   const errs: number[] = [];
   const gaps: number[] = [];
   for (let i = 0; i <= last; i++) {
-    const o = i * stride;
     let a = 0;
     let b = 0;
     for (let j = 0; j < p; j++) {
-      const x = trace.buf[o + COL.theta + j];
+      const x = theta[j](trace, i);
       a += (x - star[j]) ** 2;
       b += (x - starSwapped[j]) ** 2;
     }
     errs.push(Math.sqrt(Math.min(a, b)));
-    gaps.push(h.optimum.logLik - trace.buf[o + COL.logLik]);
+    gaps.push(h.optimum.logLik - logLik(trace, i));
   }
   const scale = Math.max(1, Math.abs(h.optimum.logLik));
   // Windows as in docs/theory.md §4; the gap's floor rises with |L*| (float64 resolution of L).
@@ -174,13 +138,12 @@ export function alignedReference(run: RunState): { optimum: Float64Array; truth:
   const t = traceOf(run, 'em') ?? run.traces[0];
   const star = h.optimum.theta;
   if (!t || t.count === 0) return { optimum: star, truth: h.truth };
-  const stride = strideOf(run);
-  const o = (t.count - 1) * stride + COL.theta;
+  const theta = thetaView(t, t.count - 1);
   const swapped = swapComponents(h.dim, star);
   let a = 0;
   let b = 0;
   for (let j = 0; j < h.p; j++) {
-    const x = t.buf[o + j];
+    const x = theta[j];
     a += (x - star[j]) ** 2;
     b += (x - swapped[j]) ** 2;
   }

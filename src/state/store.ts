@@ -19,6 +19,9 @@ import type { Preset } from '../experiment/presets';
 import type { ExperimentState } from '../experiment/state';
 import type { ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
 
+// What the UI reads of the worker's answers, so that no component needs the protocol itself.
+export type { ContourBand, ContourGrid, LambdaPoint, RaceHeader } from '../worker/protocol';
+
 export type XAxis = 'iterations' | 'evaluations';
 export type PresetId = Preset['id'];
 
@@ -32,9 +35,11 @@ export interface ViewState {
   helpOpen: boolean;
 }
 
-/** One method's rows, row-major (protocol.ts layout), in a buffer that grows by doubling. */
+/** One method's rows, row-major (protocol.ts layout, read through rows.ts), in a buffer that grows by doubling. */
 export interface MethodTrace {
   readonly method: MethodId;
+  /** Parameters per row (the header's p): the rows' layout depends on it. */
+  readonly p: number;
   buf: Float64Array;
   count: number;
   /** Leading rows whose DM spectrum (the eigenvalue columns) has arrived; the worker computes only the focus method's. */

@@ -31,8 +31,7 @@ export function setSweepSpec(patch: Partial<SweepSpec>): void {
 
 let current: CancelToken | null = null;
 
-const bump = (patch: Partial<SweepState> = {}) =>
-  useSweepStore.setState((s) => ({ ...patch, version: s.version + 1 }));
+const bump = (patch: Partial<SweepState> = {}) => useSweepStore.setState((s) => ({ ...patch, version: s.version + 1 }));
 
 /**
  * Runs the sweep (cells first, then the rate map) on the pool, each result into the store as it

@@ -128,8 +128,7 @@ export function initUrlSync(): { hadQuery: boolean } {
   } else if (hadQuery) write('replace');
   window.addEventListener('popstate', applyLocation);
   useStore.subscribe((s, prev) => {
-    if (s.view.xAxis !== prev.view.xAxis || s.view.speed !== prev.view.speed)
-      savePrefs({ xAxis: s.view.xAxis, speed: s.view.speed });
+    if (s.view.xAxis !== prev.view.xAxis || s.view.speed !== prev.view.speed) savePrefs({ xAxis: s.view.xAxis, speed: s.view.speed });
   });
   return { hadQuery };
 }

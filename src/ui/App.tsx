@@ -1,17 +1,13 @@
 /**
  * The page: React owns the layout; each panel's D3 code owns its own SVG/canvas. The main column is
  * an article — short sections of prose, each beside the live panel that shows its claim — or, with
- * the text hidden, the dense grid of the same panels (article/ArticleSection.tsx).
+ * the text hidden, the dense grid of the same panels (article/ArticleSection.tsx). The panels and
+ * their sections come from the panel registry (panels/registry.ts).
  */
 import { useSyncExternalStore } from 'react';
 import { useArticlePrefs } from '../state/article-prefs';
 import { BeyondSection } from './article/BeyondSection';
-import { HybridSection } from './article/HybridSection';
 import { Lede } from './article/Lede';
-import { LowerBoundSection } from './article/LowerBoundSection';
-import { PreconditionSection } from './article/PreconditionSection';
-import { RaceSection } from './article/RaceSection';
-import { RateSection } from './article/RateSection';
 import { StickyBar } from './article/StickyBar';
 import { TextToggle } from './article/TextToggle';
 import { Controls } from './controls/Controls';
@@ -21,11 +17,7 @@ import { Legend } from './Legend';
 import { useGroup } from './controls/Group';
 import { RepairNotice, Toast, WorkerErrorNotice } from './Notices';
 import { PanelBoundary } from './Panel';
-import { DataPanel } from './panels/DataPanel';
-import { EntropyPanel } from './panels/EntropyPanel';
-import { LogLikPanel } from './panels/LogLikPanel';
-import { SpectrumPanel } from './panels/SpectrumPanel';
-import { TrajectoryPanel } from './panels/TrajectoryPanel';
+import { PANEL_REGISTRY } from './panels/registry';
 import { ReadoutTable } from './ReadoutTable';
 import { ShareBar } from './ShareBar';
 import { StatusRegion } from './StatusRegion';
@@ -75,39 +67,20 @@ export function App() {
         </StickyBar>
         <div className={showText ? 'article' : 'panels'}>
           <Lede />
-          <LowerBoundSection>
-            <PanelBoundary name="Data">
-              <DataPanel />
-            </PanelBoundary>
-          </LowerBoundSection>
-          <PreconditionSection>
-            <PanelBoundary name="Parameter trajectories">
-              <TrajectoryPanel />
-            </PanelBoundary>
-          </PreconditionSection>
-          <RateSection>
-            <PanelBoundary name="Missing-information spectrum">
-              <SpectrumPanel />
-            </PanelBoundary>
-          </RateSection>
-          <RaceSection>
-            <PanelBoundary name="Log-likelihood">
-              <LogLikPanel />
-            </PanelBoundary>
-          </RaceSection>
-          <HybridSection>
-            <PanelBoundary name="Entropy">
-              <EntropyPanel />
-            </PanelBoundary>
-          </HybridSection>
+          {PANEL_REGISTRY.map(({ id, name, order, Component, section: Section }) => (
+            <Section key={id} order={order}>
+              <PanelBoundary name={name}>
+                <Component />
+              </PanelBoundary>
+            </Section>
+          ))}
           <BeyondSection />
         </div>
         <ReadoutTable />
         <SweepSection />
         <p className="scope">
-          Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s
-          updates use tfjs in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻
-          recompute the race.
+          Scope: two-component Gaussian mixtures in 1D and 2D. Every number is computed in float64 in a Web Worker (Adam’s updates use tfjs
+          in float32). Views (cursor, x-axis, speed, method shown) apply instantly; settings marked ↻ recompute the race.
         </p>
       </main>
       <HelpOverlay />

@@ -50,10 +50,7 @@ interface PanelProps {
   children: ReactNode;
 }
 
-export const Panel = forwardRef<HTMLElement, PanelProps>(function Panel(
-  { name, caption, className, tools, children },
-  ref,
-) {
+export const Panel = forwardRef<HTMLElement, PanelProps>(function Panel({ name, caption, className, tools, children }, ref) {
   return (
     <figure ref={ref} className={`panel ${className ?? ''}`} aria-label={name} aria-busy="true">
       <div className="panel-head">
@@ -69,7 +66,6 @@ export const Panel = forwardRef<HTMLElement, PanelProps>(function Panel(
   );
 });
 
-
 export interface PanelChart {
   draw: DrawFn;
   dispose(): void;
@@ -84,7 +80,7 @@ export interface PanelChart {
  */
 let keyConfig: unknown = null;
 let keyView: unknown = null;
-let keyIds = [0, 0];
+const keyIds = [0, 0];
 const idOf = (slot: 0 | 1, o: unknown, prev: unknown): number => (o === prev ? keyIds[slot] : ++keyIds[slot]);
 function drawKey(run: RunState, config: AppState['config'], view: AppState['view']): string {
   const c = idOf(0, config, keyConfig);
@@ -92,7 +88,8 @@ function drawKey(run: RunState, config: AppState['config'], view: AppState['view
   const v = idOf(1, view, keyView);
   keyView = view;
   let k = `${c}:${v}:${invalidationCount()}:${run.epoch}:${run.header?.epoch}:${run.contoursEpoch}:${run.contours?.nx}:${run.lambdaCurveEpoch}:${run.lambdaCurve.length}:${run.error}`;
-  for (const t of run.traces) k += `|${shownRows(t, config.it)}${rowAt(t, config.it) < 0 ? 'p' : ''}:${Math.min(t.eigenCount, shownRows(t, config.it))}`;
+  for (const t of run.traces)
+    k += `|${shownRows(t, config.it)}${rowAt(t, config.it) < 0 ? 'p' : ''}:${Math.min(t.eigenCount, shownRows(t, config.it))}`;
   return k;
 }
 

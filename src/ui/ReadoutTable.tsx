@@ -6,9 +6,9 @@ import { useEffect, useRef } from 'react';
 import { methodLabel } from '../experiment/codec';
 import { registerDrawer } from '../state/frame-loop';
 import { setText } from './set-text';
-import { rowAt, strideOf } from '../state/run-data';
+import { rowView } from '../state/rows';
+import { rowAt } from '../state/run-data';
 import { useStore } from '../state/store';
-import { COL } from '../worker/protocol';
 import { DASH, fixed, int, logLik, sci } from './format';
 import { MethodSwatch } from './Legend';
 
@@ -20,40 +20,39 @@ export function ReadoutTable() {
   useEffect(() => {
     let last = 0;
     return registerDrawer(
-        'readout',
-        () => {
-          const { run, config, view } = useStore.getState();
-          const tb = body.current;
-          if (!tb || !run.header) return true;
-          // A table relayout per frame is costly and unreadable anyway: 4 Hz while playing.
-          const now = performance.now();
-          if (view.playing && now - last < 250) return true;
-          last = now;
-          const stride = strideOf(run);
-          const Lstar = run.header.optimum.logLik;
-          for (const t of run.traces) {
-            const tr = tb.querySelector<HTMLTableRowElement>(`tr[data-method="${t.method}"]`);
-            if (!tr) continue;
-            const r = rowAt(t, config.it);
-            const v = (c: number) => (r >= 0 ? t.buf[r * stride + c] : NaN);
-            const L = v(COL.logLik);
-            const cells = [
-              r >= 0 ? int(v(COL.iteration)) : DASH,
-              int(v(COL.evaluations)),
-              logLik(L),
-              Number.isFinite(L) ? (Lstar - L > 0 ? sci(Lstar - L, 2) : '0') : DASH,
-              sci(v(COL.gradNorm), 2),
-              fixed(v(COL.entropy), 4),
-              r < 0 ? 'computing…' : t.stop && r === t.count - 1 ? t.stop.message : 'running',
-            ];
-            tr.querySelectorAll('td').forEach((td, i) => {
-              setText(td, cells[i]);
-            });
-          }
-          return true;
-        },
-        () => {},
-      );
+      'readout',
+      () => {
+        const { run, config, view } = useStore.getState();
+        const tb = body.current;
+        if (!tb || !run.header) return true;
+        // A table relayout per frame is costly and unreadable anyway: 4 Hz while playing.
+        const now = performance.now();
+        if (view.playing && now - last < 250) return true;
+        last = now;
+        const Lstar = run.header.optimum.logLik;
+        for (const t of run.traces) {
+          const tr = tb.querySelector<HTMLTableRowElement>(`tr[data-method="${t.method}"]`);
+          if (!tr) continue;
+          const r = rowAt(t, config.it);
+          const row = r >= 0 ? rowView(t, r) : null;
+          const L = row ? row.logLik : NaN;
+          const cells = [
+            row ? int(row.iteration) : DASH,
+            int(row ? row.evaluations : NaN),
+            logLik(L),
+            Number.isFinite(L) ? (Lstar - L > 0 ? sci(Lstar - L, 2) : '0') : DASH,
+            sci(row ? row.gradNorm : NaN, 2),
+            fixed(row ? row.entropy : NaN, 4),
+            r < 0 ? 'computing…' : t.stop && r === t.count - 1 ? t.stop.message : 'running',
+          ];
+          tr.querySelectorAll('td').forEach((td, i) => {
+            setText(td, cells[i]);
+          });
+        }
+        return true;
+      },
+      () => {},
+    );
   }, []);
   return (
     <section className="readout" aria-label="Race at the cursor">

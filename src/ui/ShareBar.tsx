@@ -69,7 +69,13 @@ export function ShareBar() {
           </button>
         </>
       )}
-      <button type="button" className="help-button" onClick={() => setView({ helpOpen: true })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+      <button
+        type="button"
+        className="help-button"
+        onClick={() => setView({ helpOpen: true })}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
         ?
       </button>
       <span className="share-message" aria-live="polite">

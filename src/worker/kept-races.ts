@@ -7,14 +7,12 @@
  * race that leaves is disposed (tfjs tensors are never garbage-collected).
  */
 import type { Race } from '../engine/trace';
-export { raceKey } from '../experiment/codec';
 
 export interface KeptLimits {
   readonly races: number;
   readonly points: number;
   readonly rows: number;
 }
-
 
 const pointsOf = (race: Race): number => race.data.length / race.dim;
 const rowsOf = (race: Race): number => race.runs.reduce((a, r) => a + r.rows.length, 0);

@@ -1,6 +1,6 @@
 /**
  * The contract between the UI thread and the race worker (comlink). Types and row layout only:
- * both sides import this file, so it must not pull in the engine or React.
+ * both sides import this file, so it must not pull in the engine (beyond its list of step kinds) or React.
  *
  * Pull model: the UI calls `pull` at most once per animation frame with "how many rows of each
  * method I already have"; the worker answers with the rows since then, packed into one
@@ -8,10 +8,13 @@
  * settings it belongs to; the UI drops replies from older epochs (latest settings win).
  */
 import type { PlaneSteps } from '../engine/local-steps';
-import type { MethodId, StopReason } from '../engine/types';
+import { STEP_KINDS } from '../engine/methods/registry';
+import type { MethodId, StepKind, StopReason } from '../engine/types';
 
-/** Step kinds as numbers, so a row fits in a Float64Array (the method registry's list). */
-export { STEP_KINDS } from '../engine/methods/registry';
+/** Step kinds as numbers (their index in STEP_KINDS), so a row fits in a Float64Array. */
+export const stepCode = (kind: StepKind): number => STEP_KINDS.indexOf(kind);
+/** The step kind of a code (undefined for a code no kind has). */
+export const stepKindOf = (code: number): StepKind | undefined => STEP_KINDS[code];
 
 /**
  * One trace row, row-major, stride = rowStride(p):
@@ -150,9 +153,12 @@ export interface RaceWorkerApi {
   /**
    * New settings. Cancels stale work; resolves when this epoch's race is built (or superseded).
    * `cursor`: the iteration the UI shows, computed first. `spectrumFor`: the method whose per-row
-   * DM spectra to compute (the spectrum panel's); others get none.
+   * DM spectra to compute (the spectrum panel's); others get none. `guesses`: separations whose
+   * races to precompute up to the cursor once the settings have been still (the UI's likely next
+   * values, e.g. the separation slider's neighbouring notches), in that order; they are kept for a
+   * `configure` that asks for them.
    */
-  configure(query: string, epoch: number, cursor: number, spectrumFor: MethodId): Promise<ConfigureReply>;
+  configure(query: string, epoch: number, cursor: number, spectrumFor: MethodId, guesses: readonly number[]): Promise<ConfigureReply>;
   /**
    * Rows since `since[i]` for each method of `epoch`, plus contours / λ curve when new.
    * `cursor` tells the worker which iteration the UI wants first (computed with priority).

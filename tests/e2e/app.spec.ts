@@ -10,7 +10,14 @@ import { PANELS, expect, raceDone, readout, runPhases, settle, status, statusIte
 import { queryWith } from '../query';
 
 /** A small, fast, canonical experiment (the CLI rejects queries that need repairs). */
-const SMALL = queryWith({ n: 300, sep: 2, seed: 3, init: 2, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'], iters: 400 });
+const SMALL = queryWith({
+  n: 300,
+  sep: 2,
+  seed: 3,
+  init: 2,
+  methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'],
+  iters: 400,
+});
 
 test('loads with every panel drawn, and a bare visit autoplays', async ({ page }) => {
   await page.goto('/');
@@ -112,7 +119,9 @@ test('going back to earlier settings shows the kept race at once, and it continu
   expect(await readout(page)).toBe(continued);
 });
 
-test('once the settings are still, the next separation notch either side is already computed: a nudge shows every lane, Adam included, with a fresh page\'s numbers', async ({ page }) => {
+test("once the settings are still, the next separation notch either side is already computed: a nudge shows every lane, Adam included, with a fresh page's numbers", async ({
+  page,
+}) => {
   const phases = () => runPhases(page);
   const sepIs = (v: string) => expect.poll(async () => (await urlParams(page)).get('sep')).toBe(v);
   // N = 2000: long enough a race that the worker is still busy (and looked at by every pull) while it guesses.
@@ -124,7 +133,10 @@ test('once the settings are still, the next separation notch either side is alre
   await slider.focus();
   const nudged: Record<string, string> = {};
   // Down one notch (guessed), then up two (back to 2, kept when left, then the notch above: guessed too).
-  for (const [keys, sep] of [[['ArrowLeft'], '1.95'], [['ArrowRight', 'ArrowRight'], '2.05']] as const) {
+  for (const [keys, sep] of [
+    [['ArrowLeft'], '1.95'],
+    [['ArrowRight', 'ArrowRight'], '2.05'],
+  ] as const) {
     for (const k of keys) await page.keyboard.press(k);
     await sepIs(sep);
     await settle(page);
@@ -169,7 +181,8 @@ test('a malformed link opens anyway, with a notice listing each repaired key', a
   await page.goto('/?v=7&sep=banana&n=-5&methods=em,frobnicate&zzz=1');
   const notice = page.getByRole('alert').filter({ hasText: 'repairs' });
   await expect(notice).toBeVisible();
-  for (const key of ['v', 'sep', 'n', 'methods', 'zzz']) await expect(notice.locator('code', { hasText: new RegExp(`^${key}$`) })).toHaveCount(1);
+  for (const key of ['v', 'sep', 'n', 'methods', 'zzz'])
+    await expect(notice.locator('code', { hasText: new RegExp(`^${key}$`) })).toHaveCount(1);
   await settle(page);
   // The repaired state is what runs, and the address bar shows it canonically.
   expect((await urlParams(page)).get('methods')).toBe('em');
@@ -261,11 +274,16 @@ test('Back and Forward restore discrete choices', async ({ page }) => {
   await settle(page);
 });
 
-test('2D runs and draws', async ({ page }) => {
+test('2D runs and draws, with the 2D-only settings that 1D does not show', async ({ page }) => {
+  const twoDOnly = ['Aspect (minor/major)', 'Rotation'];
+  await page.goto(`/?${SMALL}`);
+  await settle(page);
+  for (const name of twoDOnly) await expect(page.getByRole('slider', { name, exact: true })).toHaveCount(0);
   await page.goto(`/?${SMALL.replace('dim=1', 'dim=2').replace('vr=1&', 'vr=1&aspect=0.5&rot=30&')}&it=5`);
   await settle(page);
   await expect(status(page)).toContainText('Iteration 5');
   await expect(page.getByText('NaN')).toHaveCount(0);
+  for (const name of twoDOnly) await expect(page.getByRole('slider', { name, exact: true })).toBeVisible();
 });
 
 test('dragging a start handle on the data panel moves the start (URL start=…)', async ({ page }) => {

@@ -35,7 +35,9 @@ async function tableCell(page: Page, method: string, column: string): Promise<st
   return (await page.locator(`tr[data-method="${method}"] > *`).nth(i).textContent()) ?? '';
 }
 
-test('the bound λ_max, λ_max² and observed ratios equal the spectrum panel’s; E-step counts and the winner agree with the table', async ({ page }) => {
+test('the bound λ_max, λ_max² and observed ratios equal the spectrum panel’s; E-step counts and the winner agree with the table', async ({
+  page,
+}) => {
   // The cursor past every method's stop: the table shows each one's last row, the text its count to convergence.
   await page.goto(`/?${SMALL}&it=400`);
   await settle(page);
@@ -65,7 +67,9 @@ test('the bound λ_max, λ_max² and observed ratios equal the spectrum panel’
   await expect(bound(page, 'winner')).toHaveText(`${best!.label}, with ${best!.esteps.toLocaleString('en-US')} E-steps`);
 });
 
-test('“make them overlap” sets the overlapping scenario (slider, URL, one history entry) and λ_max climbs past its claim', async ({ page }) => {
+test('“make them overlap” sets the overlapping scenario (slider, URL, one history entry) and λ_max climbs past its claim', async ({
+  page,
+}) => {
   await page.goto(`/?${SMALL}`);
   await settle(page);
   const before = Number(await settled(page, 'lambda-max'));
@@ -85,7 +89,7 @@ test('“make them overlap” sets the overlapping scenario (slider, URL, one hi
   const after = Number(await settled(page, 'lambda-max'));
   expect(after).not.toBe(before);
   expect(after).toBeGreaterThan(claim);
-  await expect(panelRate(page, 'lam')).toHaveText(await bound(page, 'lambda-max').textContent() as string);
+  await expect(panelRate(page, 'lam')).toHaveText((await bound(page, 'lambda-max').textContent()) as string);
   // And back: "separate them" makes λ_max small again.
   await page.getByRole('button', { name: 'separate them', exact: true }).click();
   await expect.poll(async () => Number((await urlParams(page)).get('sep'))).toBeGreaterThan(expectedSep);
@@ -120,7 +124,11 @@ test('the text toggle hides the prose and keeps every panel; it is remembered lo
   for (const name of PANELS) await expect(page.getByRole('figure', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Race at the cursor' })).toBeVisible();
   // The dense grid: Data, Log-likelihood and the spectrum side by side in the first row.
-  const tops = await Promise.all(['Data', 'Log-likelihood', 'Missing-information spectrum'].map(async (name) => (await page.getByRole('figure', { name, exact: true }).boundingBox())!.y));
+  const tops = await Promise.all(
+    ['Data', 'Log-likelihood', 'Missing-information spectrum'].map(
+      async (name) => (await page.getByRole('figure', { name, exact: true }).boundingBox())!.y,
+    ),
+  );
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(2);
   expect(page.url()).toBe(urlBefore);
   await settle(page);
@@ -148,7 +156,7 @@ test('no text in the article reads NaN, undefined or Infinity while the race com
   await page.goto('/');
   let sawBusy = false;
   const sample = async (ms: number) => {
-    for (const end = Date.now() + ms; Date.now() < end; ) {
+    for (const end = Date.now() + ms; Date.now() < end;) {
       const s = await scan(page);
       expect(s.bad).toEqual([]);
       expect(s.bound).toBeGreaterThan(20);
@@ -180,7 +188,9 @@ function shaftAngle(a: string, b: string): number {
   return (Math.atan2(Math.abs(u[0] * v[1] - u[1] * v[0]), u[0] * v[0] + u[1] * v[1]) * 180) / Math.PI;
 }
 
-test('the step arrows: EM, gradient and Newton drawn on the trajectory plane, at the angle the text states; “Show steps” hides them', async ({ page }) => {
+test('the step arrows: EM, gradient and Newton drawn on the trajectory plane, at the angle the text states; “Show steps” hides them', async ({
+  page,
+}) => {
   await page.goto(`/?${SMALL}&it=12`);
   await settle(page);
   const plane = page.getByRole('figure', { name: 'Parameter trajectories', exact: true });
@@ -224,5 +234,7 @@ test('article screenshots at 1280×800 and 390×844', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // The transport stays reachable while reading.
   await page.getByRole('heading', { name: 'The race' }).scrollIntoViewIfNeeded();
-  await expect(page.getByRole('button', { name: 'Play', exact: true }).or(page.getByRole('button', { name: 'Pause', exact: true }))).toBeInViewport();
+  await expect(
+    page.getByRole('button', { name: 'Play', exact: true }).or(page.getByRole('button', { name: 'Pause', exact: true })),
+  ).toBeInViewport();
 });

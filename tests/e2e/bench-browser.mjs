@@ -25,8 +25,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+/** The race's panels by accessible name (the app's panel table; the page has other figures: sweeps). */
+const { PANEL_NAMES } = await tsImport('../../src/ui/panels/panel-table.ts', import.meta.url);
+
+const args = new Map(
+  process.argv
+    .slice(2)
+    .map((a) => a.replace(/^--/, '').split('='))
+    .map(([k, v]) => [k, v ?? true]),
+);
 const PORT = Number(args.get('port') ?? 4179);
 const SAMPLES = Number(args.get('samples') ?? 40);
 const PAUSE_MS = Number(args.get('pause') ?? 200);
@@ -42,7 +51,10 @@ function launchOptions() {
   const launchArgs = [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
   return {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...(launchArgs.length ? launchArgs : ['--headless', '--no-sandbox', '--disable-gpu']), ...(process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean)],
+    args: [
+      ...(launchArgs.length ? launchArgs : ['--headless', '--no-sandbox', '--disable-gpu']),
+      ...(process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
+    ],
   };
 }
 
@@ -79,7 +91,9 @@ function bundleSizes() {
   const raw = (f) => readFileSync(join(dist, f)).length;
   const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   const rows = entry.map((f) => ({ chunk: f, raw: raw(f), gzip: gz(f), initial: true }));
-  for (const f of assets) if (!entry.includes(`assets/${f}`)) rows.push({ chunk: `assets/${f}`, raw: raw(`assets/${f}`), gzip: gz(`assets/${f}`), initial: false });
+  for (const f of assets)
+    if (!entry.includes(`assets/${f}`))
+      rows.push({ chunk: `assets/${f}`, raw: raw(`assets/${f}`), gzip: gz(`assets/${f}`), initial: false });
   return rows;
 }
 
@@ -107,12 +121,11 @@ function instrument() {
  * cursor (all figures aria-busy="false" and 'em-lab:drawn'), plus where the time went: main-thread
  * marks (header received, rows received), worker stage times and each panel's draw in those frames.
  */
-function inputToDrawn(sep) {
+function inputToDrawn({ sep, panels }) {
   return new Promise((resolve, reject) => {
     const el = [...document.querySelectorAll('input[type=range]')].find((i) => i.labels?.[0]?.textContent?.startsWith('Separation'));
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    // The race's five panels (the page has other figures: sweeps).
-    const figures = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
+    const figures = panels.map((n) => document.querySelector(`figure[aria-label="${n}"]`));
     const t0 = performance.now();
     let epoch = -1;
     const timer = setTimeout(() => reject(new Error('not drawn within 30 s')), 30_000);
@@ -149,15 +162,18 @@ function inputToDrawn(sep) {
 }
 
 async function waitDrawn(page) {
-  await page.waitForFunction(() => {
-    const figs = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'].map((n) => document.querySelector(`figure[aria-label="${n}"]`));
-    return figs.every((f) => f && f.getAttribute('aria-busy') === 'false');
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    (panels) => {
+      const figs = panels.map((n) => document.querySelector(`figure[aria-label="${n}"]`));
+      return figs.every((f) => f && f.getAttribute('aria-busy') === 'false');
+    },
+    PANEL_NAMES,
+    { timeout: 60_000 },
+  );
 }
 
 /** Until the page has rendered what it drew (two animation frames), then `ms` more. */
-const settle = (ms) =>
-  new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms))));
+const settle = (ms) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms))));
 
 /**
  * Separations a sample never had before in its page, two slider steps apart (2.4, 2.6, 2.3, …, 0.5, 4.5):
@@ -184,7 +200,7 @@ async function latencySeries(page, it, methods = '', pauseMs = PAUSE_MS, sepOf =
   const out = [];
   for (let i = 0; i < SAMPLES + warmUp; i++) {
     if (pauseMs !== null) await page.evaluate(settle, pauseMs);
-    const sample = await page.evaluate(inputToDrawn, Number(sepOf(i).toFixed(2)));
+    const sample = await page.evaluate(inputToDrawn, { sep: Number(sepOf(i).toFixed(2)), panels: PANEL_NAMES });
     if (i >= warmUp) out.push(sample);
   }
   return out;
@@ -249,7 +265,13 @@ async function main() {
       console.log('\n## cursor 0, every sample (ms after the input; worker stages after it received the settings)\n');
       console.log('| drawn | received | worker built | worker contours | header | draws |\n|---|---|---|---|---|---|');
       for (const s of [...at0].sort((a, b) => b.ms - a.ms))
-        console.log(`| ${s.ms.toFixed(1)} | ${s.receivedMs.toFixed(1)} | ${(s.phases.build ?? NaN).toFixed(1)} | ${(s.phases.contours ?? NaN).toFixed(1)} | ${s.headerMs.toFixed(1)} | ${Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0).toFixed(1)} |`);
+        console.log(
+          `| ${s.ms.toFixed(1)} | ${s.receivedMs.toFixed(1)} | ${(s.phases.build ?? NaN).toFixed(1)} | ${(s.phases.contours ?? NaN).toFixed(1)} | ${s.headerMs.toFixed(1)} | ${Object.values(
+            s.draws ?? {},
+          )
+            .reduce((a, b) => a + b, 0)
+            .toFixed(1)} |`,
+        );
     }
     const back0 = await latencySeries(page, 0, '', null);
     const at20 = await latencySeries(page, 20);
@@ -259,8 +281,11 @@ async function main() {
     const dp = await dragAndPlay(page);
 
     const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
-    const row = (name, xs) => `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
-    console.log(`\n## Separation input → every panel drawn again (N = 2000, 7 methods, ms; isolated inputs: each ${PAUSE_MS} ms after the previous result is on screen)`);
+    const row = (name, xs) =>
+      `| ${name} | ${xs.length} | ${fmt(quantile(xs, 0.5))} | ${fmt(quantile(xs, 0.95))} | ${fmt(Math.max(...xs))} |`;
+    console.log(
+      `\n## Separation input → every panel drawn again (N = 2000, 7 methods, ms; isolated inputs: each ${PAUSE_MS} ms after the previous result is on screen)`,
+    );
     console.log('Worker lines: when each stage finished, ms after the worker received the settings. Main lines: ms after the input.\n');
     console.log('| case | samples | p50 | p95 | max |\n|---|---|---|---|---|');
     const series = [
@@ -273,13 +298,45 @@ async function main() {
     ];
     const ph = (k) => (s) => s.phases[k] ?? NaN;
     for (const [name, xs] of series) {
-      console.log(row(`**${name}: all lanes drawn**`, xs.map((s) => s.ms)));
-      console.log(row(`**${name}: all but deferred lanes (Adam) drawn**`, xs.map((s) => s.fastMs)));
-      console.log(row('  main: the frame showing all lanes rendered (layout, paint, commit)', xs.map((s) => s.screenMs)));
-      console.log(row('  main: header (race built) received', xs.map((s) => s.headerMs)));
-      console.log(row('  main: every lane\'s rows to the cursor received', xs.map((s) => s.rowsMs)));
-      console.log(`|   worker: answered by a kept (left or guessed) race | ${xs.filter((s) => s.phases.kept).length} of ${xs.length} | | | |`);
-      console.log(row('  worker: settings received', xs.map((s) => s.receivedMs)));
+      console.log(
+        row(
+          `**${name}: all lanes drawn**`,
+          xs.map((s) => s.ms),
+        ),
+      );
+      console.log(
+        row(
+          `**${name}: all but deferred lanes (Adam) drawn**`,
+          xs.map((s) => s.fastMs),
+        ),
+      );
+      console.log(
+        row(
+          '  main: the frame showing all lanes rendered (layout, paint, commit)',
+          xs.map((s) => s.screenMs),
+        ),
+      );
+      console.log(
+        row(
+          '  main: header (race built) received',
+          xs.map((s) => s.headerMs),
+        ),
+      );
+      console.log(
+        row(
+          "  main: every lane's rows to the cursor received",
+          xs.map((s) => s.rowsMs),
+        ),
+      );
+      console.log(
+        `|   worker: answered by a kept (left or guessed) race | ${xs.filter((s) => s.phases.kept).length} of ${xs.length} | | | |`,
+      );
+      console.log(
+        row(
+          '  worker: settings received',
+          xs.map((s) => s.receivedMs),
+        ),
+      );
       for (const [k, label] of [
         ['data', 'data + model + start'],
         ['optimum', 'θ* computed'],
@@ -293,16 +350,34 @@ async function main() {
       // The deferred lanes come last: their rows alone are the time from the coarse grid to all rows.
       // Nothing on the main thread can make "all lanes drawn" faster than this (plus the build).
       if (xs.some((s) => s.phases.rows - s.phases.contours > 1))
-        console.log(row('  worker: deferred lanes (Adam) alone, from the coarse grid to all rows', xs.map((s) => s.phases.rows - s.phases.contours)));
+        console.log(
+          row(
+            '  worker: deferred lanes (Adam) alone, from the coarse grid to all rows',
+            xs.map((s) => s.phases.rows - s.phases.contours),
+          ),
+        );
       const panels = [...new Set(xs.flatMap((s) => Object.keys(s.draws ?? {})))];
-      for (const p of panels) console.log(row(`  main: draw ${p} (final frame)`, xs.map((s) => s.draws?.[p] ?? NaN)));
-      console.log(row('  main: all panels drawn (final frame)', xs.map((s) => Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0))));
+      for (const p of panels)
+        console.log(
+          row(
+            `  main: draw ${p} (final frame)`,
+            xs.map((s) => s.draws?.[p] ?? NaN),
+          ),
+        );
+      console.log(
+        row(
+          '  main: all panels drawn (final frame)',
+          xs.map((s) => Object.values(s.draws ?? {}).reduce((a, b) => a + b, 0)),
+        ),
+      );
     }
 
     const lt = (xs) => `${xs.length} (longest ${xs.length ? fmt(Math.max(...xs.map((t) => t.duration))) : '—'} ms)`;
     console.log('\n## Main thread while interacting\n');
     console.log('| phase | long tasks > 50 ms | notes |\n|---|---|---|');
-    console.log(`| 3 s mouse drag of the separation slider | ${lt(dp.drag.longTasks)} | ${dp.dragMoves} pointer moves; replaceState ${dp.drag.replace}, pushState ${dp.drag.push}; all panels drawn ${fmt(dp.afterRelease)} ms after release |`);
+    console.log(
+      `| 3 s mouse drag of the separation slider | ${lt(dp.drag.longTasks)} | ${dp.dragMoves} pointer moves; replaceState ${dp.drag.replace}, pushState ${dp.drag.push}; all panels drawn ${fmt(dp.afterRelease)} ms after release |`,
+    );
     console.log(`| 8 s play at 100 it/s | ${lt(dp.play)} | cursor advanced ${dp.playIterations} iterations |`);
 
     const sizes = bundleSizes();
@@ -310,8 +385,12 @@ async function main() {
     console.log('\n## JavaScript (gzip)\n');
     console.log('| chunk | loaded | raw kB | gzip kB |\n|---|---|---|---|');
     for (const s of sizes)
-      console.log(`| ${s.chunk} | ${s.initial ? 'initially' : 'on demand'} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} |`);
-    console.log(`\nInitial JS: ${(initial.reduce((a, s) => a + s.gzip, 0) / 1024).toFixed(1)} kB gzip (budget 200 kB; tfjs is only in a worker-side dynamic chunk).`);
+      console.log(
+        `| ${s.chunk} | ${s.initial ? 'initially' : 'on demand'} | ${(s.raw / 1024).toFixed(1)} | ${(s.gzip / 1024).toFixed(1)} |`,
+      );
+    console.log(
+      `\nInitial JS: ${(initial.reduce((a, s) => a + s.gzip, 0) / 1024).toFixed(1)} kB gzip (budget 200 kB; tfjs is only in a worker-side dynamic chunk).`,
+    );
     if (errors.length) console.log(`\nPage errors: ${errors.join('; ')}`);
   } finally {
     await context.close();

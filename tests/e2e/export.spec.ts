@@ -10,7 +10,15 @@ import { readPngText } from '../../src/ui/export/png-text';
 import { PANELS, expect, settle, test } from './helpers';
 import { queryWith } from '../query';
 
-const QUERY = queryWith({ n: 300, sep: 2, seed: 3, init: 2, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'], iters: 400, it: 12 });
+const QUERY = queryWith({
+  n: 300,
+  sep: 2,
+  seed: 3,
+  init: 2,
+  methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'],
+  iters: 400,
+  it: 12,
+});
 const PACKAGE_VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const OUT = 'test-results/exports';
 
@@ -29,7 +37,9 @@ async function inspectSvg(page: Page, svg: string) {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
-    const images = [...doc.getElementsByTagName('image')].map((im) => im.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? im.getAttribute('href') ?? '');
+    const images = [...doc.getElementsByTagName('image')].map(
+      (im) => im.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? im.getAttribute('href') ?? '',
+    );
     const styled = (sel: string, prop: string) =>
       [...doc.querySelectorAll(sel)].filter((el) => (el.getAttribute('style') ?? '').includes(`${prop}:`)).length;
     return {
@@ -51,7 +61,10 @@ async function inspectSvg(page: Page, svg: string) {
 
 /** The tick labels of a panel's SVG axes as they are on screen. */
 const tickTexts = (page: Page, panel: string) =>
-  page.getByRole('figure', { name: panel, exact: true }).locator('.tick text').evaluateAll((els) => els.map((e) => e.textContent ?? '').filter(Boolean));
+  page
+    .getByRole('figure', { name: panel, exact: true })
+    .locator('.tick text')
+    .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter(Boolean));
 
 test.beforeEach(async ({ page }) => {
   await page.goto(`/?${QUERY}`);
@@ -158,7 +171,12 @@ for (const panel of ['Data', 'Log-likelihood', 'Parameter trajectories'] as cons
       const rects = [...fig.children].filter((el) => !el.matches('.panel-head, figcaption')).map((el) => el.getBoundingClientRect());
       const left = Math.min(...rects.map((r) => r.left));
       const top = Math.min(...rects.map((r) => r.top));
-      return { x: left, y: top, width: Math.max(...rects.map((r) => r.right)) - left, height: Math.max(...rects.map((r) => r.bottom)) - top };
+      return {
+        x: left,
+        y: top,
+        width: Math.max(...rects.map((r) => r.right)) - left,
+        height: Math.max(...rects.map((r) => r.bottom)) - top,
+      };
     });
     const shot = await page.screenshot({ clip: area });
     const svg = (await exportPanel(page, panel, 'SVG')).bytes.toString('utf8');
@@ -175,12 +193,15 @@ for (const panel of ['Data', 'Log-likelihood', 'Parameter trajectories'] as cons
         img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
         await img.decode();
         const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-        const [tx, ty] = (/translate\(([\d.]+),([\d.]+)\)/.exec(doc.querySelector('svg > g')!.getAttribute('transform')!) ?? []).slice(1).map(Number);
+        const [tx, ty] = (/translate\(([\d.]+),([\d.]+)\)/.exec(doc.querySelector('svg > g')!.getAttribute('transform')!) ?? [])
+          .slice(1)
+          .map(Number);
         const exported = await pixels(img, tx, ty);
         let sum = 0;
         let far = 0;
         for (let i = 0; i < screen.length; i += 4) {
-          const d = (Math.abs(screen[i] - exported[i]) + Math.abs(screen[i + 1] - exported[i + 1]) + Math.abs(screen[i + 2] - exported[i + 2])) / 3;
+          const d =
+            (Math.abs(screen[i] - exported[i]) + Math.abs(screen[i + 1] - exported[i + 1]) + Math.abs(screen[i + 2] - exported[i + 2])) / 3;
           sum += d;
           if (d > 64) far++;
         }

@@ -1,7 +1,9 @@
 /** Shared helpers for the browser tests: page-error guard, "all panels drawn", status reading. */
 import { expect, test as base, type Page } from '@playwright/test';
+import { PANEL_NAMES } from '../../src/ui/panels/panel-table';
 
-export const PANELS = ['Data', 'Log-likelihood', 'Missing-information spectrum', 'Parameter trajectories', 'Entropy'] as const;
+/** The race's panels by accessible name, in the dense grid's order (the app's panel table). */
+export const PANELS = PANEL_NAMES;
 
 /** A test whose page fails it on any uncaught page error. */
 export const test = base.extend<{ pageErrors: Error[] }>({
@@ -10,7 +12,10 @@ export const test = base.extend<{ pageErrors: Error[] }>({
       const errors: Error[] = [];
       page.on('pageerror', (e) => errors.push(e));
       await use(errors);
-      expect(errors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught errors in the page',
+      ).toEqual([]);
     },
     { auto: true },
   ],

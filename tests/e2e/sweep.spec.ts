@@ -102,7 +102,10 @@ test('the rate map draws, and its probe sets the live separation and weight (poi
   await page.mouse.up();
   // The app's state after the drag; the URL follows it (throttled while dragging, flushed on release),
   // and the range input shows it snapped to its 0.05 step.
-  const live = () => page.evaluate(() => (window as unknown as { __emLab: { getState(): { config: { sep: number; w: number } } } }).__emLab.getState().config);
+  const live = () =>
+    page.evaluate(
+      () => (window as unknown as { __emLab: { getState(): { config: { sep: number; w: number } } } }).__emLab.getState().config,
+    );
   const sep = (await live()).sep;
   const urlSep = async () => Number((await urlParams(page)).get('sep'));
   await expect.poll(urlSep).toBe(sep);

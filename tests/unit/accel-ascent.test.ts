@@ -12,7 +12,13 @@ const METHODS = ['relax', 'adarelax', 'jjcg', 'qn1', 'ecme'] as const;
 /** Every number a trace row holds, finite. */
 const finiteRow = (row: object): boolean =>
   Object.values(row).every((v) =>
-    typeof v === 'number' ? Number.isFinite(v) : ArrayBuffer.isView(v) ? Array.from(v as Float64Array).every(Number.isFinite) : v && typeof v === 'object' ? finiteRow(v) : true,
+    typeof v === 'number'
+      ? Number.isFinite(v)
+      : ArrayBuffer.isView(v)
+        ? Array.from(v as Float64Array).every(Number.isFinite)
+        : v && typeof v === 'object'
+          ? finiteRow(v)
+          : true,
   );
 
 describe('ascent: the methods between EM and gradient never lower L', () => {
@@ -36,7 +42,8 @@ describe('ascent: the methods between EM and gradient never lower L', () => {
         // An accepted over-relaxed, quasi-Newton or line-search step was checked against L itself: never
         // lower. An EM step (the fallback, ECME's M-step) is not checked, and at the float64 floor L is
         // noise: up to the floor the log-likelihood panel shades, max(1e-12, 64 ε |L|) (docs/theory.md §12.5).
-        const noise = rows[k].step === 'em' || rows[k].step === 'ecme' ? Math.max(1e-12, 64 * Number.EPSILON * Math.abs(rows[k - 1].logLik)) : 0;
+        const noise =
+          rows[k].step === 'em' || rows[k].step === 'ecme' ? Math.max(1e-12, 64 * Number.EPSILON * Math.abs(rows[k - 1].logLik)) : 0;
         expect(drop, `${r.method} iteration ${k} (${rows[k].step})`).toBeLessThanOrEqual(noise);
       }
     }

@@ -54,7 +54,14 @@ describe('per-step numbers (extra)', () => {
     for (const run of plain.runs) for (const row of run.trace) expect(row).not.toHaveProperty('extra');
     const diag = JSON.parse(documentJson(runDocument(race, state, { summary: true, diagnostics: true })));
     RunDocumentSchema.parse(diag);
-    const keys = (m: string) => [...new Set(diag.runs.find((r: { method: string }) => r.method === m).trace.slice(1).map((t: { extra?: object }) => Object.keys(t.extra ?? {}).join()))];
+    const keys = (m: string) => [
+      ...new Set(
+        diag.runs
+          .find((r: { method: string }) => r.method === m)
+          .trace.slice(1)
+          .map((t: { extra?: object }) => Object.keys(t.extra ?? {}).join()),
+      ),
+    ];
     expect(keys('jjcg')).toEqual(['beta,alpha']);
     expect(keys('adarelax')).toEqual(['eta']);
     for (const m of ['em', 'qn1', 'ecme']) expect(keys(m)).toEqual(['']);
@@ -62,7 +69,12 @@ describe('per-step numbers (extra)', () => {
     broken.runs.find((r: { method: string }) => r.method === 'jjcg').trace[1].extra.beta = null;
     expect(RunDocumentSchema.safeParse(broken).success).toBe(false);
     // The CSV names each row's step kind, the new ones included.
-    const steps = new Set(traceCsv(race, state).split('\n').slice(2).map((l) => l.split(',')[3]));
+    const steps = new Set(
+      traceCsv(race, state)
+        .split('\n')
+        .slice(2)
+        .map((l) => l.split(',')[3]),
+    );
     for (const k of ['relax', 'jjcg', 'qn1', 'ecme']) expect(steps.has(k), k).toBe(true);
   });
 });

@@ -35,7 +35,9 @@ describe('QN1', () => {
     for (const r of race.runs) expect(r.stop?.code, r.method).toBe('converged-gap');
     const [em, qn1] = race.runs.map((r) => last(r.rows).evaluations);
     const fallbacks = race.runs[1].rows.filter((r) => r.step === 'em').length;
-    report.push(`${dim}D sep ${c.state.sep} (λ_max ${c.lambdaMax.toFixed(4)}): EM ${em}, QN1 ${qn1} E-steps (${(em / qn1).toFixed(1)}×), ${fallbacks} fallbacks`);
+    report.push(
+      `${dim}D sep ${c.state.sep} (λ_max ${c.lambdaMax.toFixed(4)}): EM ${em}, QN1 ${qn1} E-steps (${(em / qn1).toFixed(1)}×), ${fallbacks} fallbacks`,
+    );
     expect(3 * qn1).toBeLessThanOrEqual(em);
   });
 
@@ -61,7 +63,9 @@ describe('QN1', () => {
           return { ok: false, evals: ev.count, drops, why: 'no convergence in 2000 iterations' };
         };
         const [safe, bare] = [run(true), run(false)];
-        report.push(`${dim}D seed ${seed}: QN1 ${safe.evals} E-steps; without the fallback ${bare.ok ? `${bare.evals} E-steps` : `fails (${bare.why})`}, L fell ${bare.drops} times`);
+        report.push(
+          `${dim}D seed ${seed}: QN1 ${safe.evals} E-steps; without the fallback ${bare.ok ? `${bare.evals} E-steps` : `fails (${bare.why})`}, L fell ${bare.drops} times`,
+        );
         expect(safe.ok).toBe(true);
         expect(safe.drops).toBe(0);
         expect(bare.drops).toBeGreaterThan(0);

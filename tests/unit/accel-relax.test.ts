@@ -28,7 +28,8 @@ function relaxMatrix(dm: Float64Array, p: number, eta: number): Float64Array {
 }
 
 /** Overlapping but not glacial: λ_max in [0.9, 0.98], so ρ(η) differs by several % between the η tried. */
-const caseFor = (dim: Dim): Case => (dim === 1 ? findCase(1, [3, 3.25, 2.75, 3.5], 0.9, 0.98) : findCase(2, [3, 3.25, 2.75, 3.5, 2.5], 0.9, 0.98));
+const caseFor = (dim: Dim): Case =>
+  dim === 1 ? findCase(1, [3, 3.25, 2.75, 3.5], 0.9, 0.98) : findCase(2, [3, 3.25, 2.75, 3.5, 2.5], 0.9, 0.98);
 
 const race = (c: Case, methods: ('relax' | 'adarelax' | 'em')[], eta: number) =>
   raceOnModel(c.model, c.init, null, { ...c.state, methods, eta, tol: 1e-14, gtol: 1e-12, iters: 20_000 }, { optimum: c.optimum });
@@ -54,7 +55,9 @@ describe.each([1, 2] as const)('%iD: ρ(η), η* and ρ* from the spectrum', (di
     expect(relaxBound(spectrum)).toBeCloseTo(2, 8);
     expect(relaxRate(spectrum, 1.999)).toBeLessThan(1);
     expect(relaxRate(spectrum, 2)).toBeCloseTo(1, 8);
-    report.push(`${dim}D sep ${c.state.sep} seed ${c.state.seed}: λ_max ${c.lambdaMax.toFixed(5)}, η* ${optimalEta(spectrum).toFixed(4)}, ρ* ${optimalRelaxRate(spectrum).toFixed(5)}`);
+    report.push(
+      `${dim}D sep ${c.state.sep} seed ${c.state.seed}: λ_max ${c.lambdaMax.toFixed(5)}, η* ${optimalEta(spectrum).toFixed(4)}, ρ* ${optimalRelaxRate(spectrum).toFixed(5)}`,
+    );
   });
 });
 
@@ -80,7 +83,9 @@ describe.each([1, 2] as const)('%iD: the relax lane converges at the predicted r
     expect(ratios.length).toBeGreaterThan(20);
     const observed = ratios[ratios.length >> 1];
     const predicted = relaxRate(spectrum, eta);
-    report.push(`${dim}D η = ${eta.toFixed(4)}: observed ${observed.toFixed(6)}, ρ(η) ${predicted.toFixed(6)} over ${ratios.length} ratios; ${last(rows).iteration} its`);
+    report.push(
+      `${dim}D η = ${eta.toFixed(4)}: observed ${observed.toFixed(6)}, ρ(η) ${predicted.toFixed(6)} over ${ratios.length} ratios; ${last(rows).iteration} its`,
+    );
     expect(Math.abs(observed / predicted - 1)).toBeLessThan(0.03);
     // Stronger, since ρ is near 1: iterations per decade, ln ρ, within 3 % too.
     expect(Math.abs(Math.log(observed) / Math.log(predicted) - 1)).toBeLessThan(0.03);
@@ -88,7 +93,13 @@ describe.each([1, 2] as const)('%iD: the relax lane converges at the predicted r
 
   it('η = 1 is EM, row for row and bit for bit', async () => {
     const c = caseFor(dim);
-    const r = await raceOnModel(c.model, c.init, null, { ...c.state, methods: ['em', 'relax'], eta: 1, iters: 3000 }, { optimum: c.optimum });
+    const r = await raceOnModel(
+      c.model,
+      c.init,
+      null,
+      { ...c.state, methods: ['em', 'relax'], eta: 1, iters: 3000 },
+      { optimum: c.optimum },
+    );
     while (r.advance(5000));
     const [em, relax] = r.runs;
     expect(relax.rows.length).toBe(em.rows.length);
@@ -100,27 +111,30 @@ describe.each([1, 2] as const)('%iD: the relax lane converges at the predicted r
 });
 
 describe('adaptive over-relaxation (Salakhutdinov & Roweis 2003)', () => {
-  it.each([1, 2] as const)('%iD: η starts at 1, grows ×GROWTH after an ascent, falls back to 1 with an EM step, and beats EM', async (dim) => {
-    const c = caseFor(dim);
-    const r = await race(c, ['em', 'adarelax'], 1.5);
-    while (r.advance(5000));
-    const [em, ada] = r.runs;
-    const rows = ada.rows;
-    expect(rows[1].extra?.eta).toBe(1);
-    let rejections = 0;
-    for (let k = 1; k + 1 < rows.length; k++) {
-      const eta = rows[k].extra!.eta;
-      const next = rows[k + 1].extra!.eta;
-      if (rows[k].step === 'em') {
-        rejections++;
-        expect(next, `iteration ${k + 1}`).toBe(1);
-        expect(rows[k].evaluations - rows[k - 1].evaluations, 'a rejected trial costs its E-step').toBe(eta === 1 ? 1 : 2);
-      } else if (rows[k].logLik > rows[k - 1].logLik) expect(next).toBe(Math.min(1e8, eta * GROWTH));
-      else expect(next).toBe(eta);
-    }
-    expect(rejections, 'the case exercises the fallback').toBeGreaterThan(2);
-    const [emCost, adaCost] = [last(em.rows).evaluations, last(ada.rows).evaluations];
-    report.push(`${dim}D adarelax: ${adaCost} E-steps to the float64 floor (EM ${emCost}), ${rejections} fallbacks`);
-    expect(adaCost).toBeLessThan(emCost);
-  });
+  it.each([1, 2] as const)(
+    '%iD: η starts at 1, grows ×GROWTH after an ascent, falls back to 1 with an EM step, and beats EM',
+    async (dim) => {
+      const c = caseFor(dim);
+      const r = await race(c, ['em', 'adarelax'], 1.5);
+      while (r.advance(5000));
+      const [em, ada] = r.runs;
+      const rows = ada.rows;
+      expect(rows[1].extra?.eta).toBe(1);
+      let rejections = 0;
+      for (let k = 1; k + 1 < rows.length; k++) {
+        const eta = rows[k].extra!.eta;
+        const next = rows[k + 1].extra!.eta;
+        if (rows[k].step === 'em') {
+          rejections++;
+          expect(next, `iteration ${k + 1}`).toBe(1);
+          expect(rows[k].evaluations - rows[k - 1].evaluations, 'a rejected trial costs its E-step').toBe(eta === 1 ? 1 : 2);
+        } else if (rows[k].logLik > rows[k - 1].logLik) expect(next).toBe(Math.min(1e8, eta * GROWTH));
+        else expect(next).toBe(eta);
+      }
+      expect(rejections, 'the case exercises the fallback').toBeGreaterThan(2);
+      const [emCost, adaCost] = [last(em.rows).evaluations, last(ada.rows).evaluations];
+      report.push(`${dim}D adarelax: ${adaCost} E-steps to the float64 floor (EM ${emCost}), ${rejections} fallbacks`);
+      expect(adaCost).toBeLessThan(emCost);
+    },
+  );
 });

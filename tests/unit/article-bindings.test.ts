@@ -10,7 +10,8 @@ import { DEFAULT_STATE } from '../../src/experiment/schema';
 import type { LocalStepsState } from '../../src/state/local-steps-store';
 import { emptyRun, type AppState, type MethodTrace, type RunState } from '../../src/state/store';
 import * as B from '../../src/ui/article/bindings';
-import { COL, STEP_KINDS, rowStride, type RaceHeader } from '../../src/worker/protocol';
+import { STEP_KINDS } from '../../src/engine/methods/registry';
+import { COL, rowStride, type RaceHeader } from '../../src/worker/protocol';
 
 const P = 5;
 const STRIDE = rowStride(P);
@@ -29,7 +30,7 @@ function trace(method: MethodId, rows: Row[], stop: StopCode | null): MethodTrac
     buf[i * STRIDE + COL.entropy] = r.H ?? 0.5;
     buf[i * STRIDE + COL.step] = STEP_KINDS.indexOf(r.step ?? (i === 0 ? 'start' : 'em'));
   });
-  return { method, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
+  return { method, p: P, buf, count: rows.length, eigenCount: 0, stop: stop ? { code: stop, message: `${stop} (test)` } : null };
 }
 
 /** k rows with E-steps 1…k. */
@@ -71,7 +72,11 @@ function live(traces: MethodTrace[], opts: { lambdaMax?: number; stale?: boolean
 }
 
 describe('the race', () => {
-  const done = [trace('em', rows(700), 'converged-gap'), trace('ecg', rows(120), 'converged-grad'), trace('grad', rows(50), 'iteration-cap')];
+  const done = [
+    trace('em', rows(700), 'converged-gap'),
+    trace('ecg', rows(120), 'converged-grad'),
+    trace('grad', rows(50), 'iteration-cap'),
+  ];
 
   it('the winner is the converged method with the fewest E-steps (a capped run does not count)', () => {
     expect(B.winner(live(done))).toEqual({ text: 'ECG, with 120 E-steps', busy: false });
@@ -105,7 +110,16 @@ describe('stale settings', () => {
 
 describe('the hybrid and the symmetric start', () => {
   it('reports the iteration of the first ECG step', () => {
-    const h = trace('hybrid', [{ evals: 1, step: 'start' }, { evals: 2, step: 'em' }, { evals: 3, step: 'em' }, { evals: 9, step: 'cg' }], null);
+    const h = trace(
+      'hybrid',
+      [
+        { evals: 1, step: 'start' },
+        { evals: 2, step: 'em' },
+        { evals: 3, step: 'em' },
+        { evals: 9, step: 'cg' },
+      ],
+      null,
+    );
     expect(B.hybridSwitch(live([h])).text).toBe('switched from EM to ECG at iteration 3');
     const never = trace('hybrid', rows(4), 'converged-gap');
     expect(B.hybridSwitch(live([never])).text).toBe('never switched: it stayed with EM until it stopped at iteration 3');
@@ -118,7 +132,14 @@ describe('the hybrid and the symmetric start', () => {
   });
 
   it('reads the entropy at the cursor, or a placeholder while that row is computing', () => {
-    const t = trace('em', [{ evals: 1, H: 0.9 }, { evals: 2, H: 0.61234 }], null);
+    const t = trace(
+      'em',
+      [
+        { evals: 1, H: 0.9 },
+        { evals: 2, H: 0.61234 },
+      ],
+      null,
+    );
     expect(B.entropyAt('em')(live([t], { it: 1 })).text).toBe('0.6123');
     expect(B.entropyAt('em')(live([t], { it: 5 }))).toEqual({ text: B.PENDING, busy: true });
   });
@@ -148,7 +169,10 @@ describe('never NaN, undefined or Infinity', () => {
   ];
   it.each(states)('%s', (_, l) => {
     expect(bindings.length).toBeGreaterThan(15);
-    const texts = [...bindings.map((b) => b(l).text), ...perMethod.flatMap((f) => (['em', 'hybrid', 'adam'] as const).map((m) => f(m)(l).text))];
+    const texts = [
+      ...bindings.map((b) => b(l).text),
+      ...perMethod.flatMap((f) => (['em', 'hybrid', 'adam'] as const).map((m) => f(m)(l).text)),
+    ];
     for (const t of texts) expect(t).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

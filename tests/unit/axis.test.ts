@@ -10,7 +10,13 @@ import { renderAxis, type AxisOrient } from '../../src/ui/plot/axis';
 
 const NS = 'http://www.w3.org/2000/svg';
 
-function d3Markup(orient: AxisOrient, domain: [number, number], range: [number, number], ticks: number, format?: (v: number) => string): string {
+function d3Markup(
+  orient: AxisOrient,
+  domain: [number, number],
+  range: [number, number],
+  ticks: number,
+  format?: (v: number) => string,
+): string {
   const g = document.createElementNS(NS, 'g');
   const scale = scaleLinear().domain(domain).range(range);
   const ax = (orient === 'bottom' ? axisBottom(scale) : axisLeft(scale)).ticks(ticks);
@@ -19,7 +25,14 @@ function d3Markup(orient: AxisOrient, domain: [number, number], range: [number, 
   return g.outerHTML;
 }
 
-function ourMarkup(orient: AxisOrient, domain: [number, number], range: [number, number], ticks: number, format?: (v: number) => string, g = document.createElementNS(NS, 'g')): string {
+function ourMarkup(
+  orient: AxisOrient,
+  domain: [number, number],
+  range: [number, number],
+  ticks: number,
+  format?: (v: number) => string,
+  g = document.createElementNS(NS, 'g'),
+): string {
   renderAxis(g, scaleLinear().domain(domain).range(range), orient, { ticks, format });
   return g.outerHTML;
 }
@@ -29,7 +42,10 @@ function normalise(html: string): string {
   const host = document.createElementNS(NS, 'svg');
   host.innerHTML = html;
   const walk = (el: Element): string =>
-    `<${el.tagName.toLowerCase()} ${[...el.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ')}>${[...el.childNodes]
+    `<${el.tagName.toLowerCase()} ${[...el.attributes]
+      .map((a) => `${a.name}="${a.value}"`)
+      .sort()
+      .join(' ')}>${[...el.childNodes]
       .map((c) => (c.nodeType === 1 ? walk(c as Element) : c.textContent))
       .join('')}</${el.tagName.toLowerCase()}>`;
   return walk(host.firstElementChild!);

@@ -30,7 +30,18 @@ function parseDocument(r: Result): RunDocumentParsed {
 
 // Canonical queries (as encodeQuery writes them), small enough to run in well under a second.
 const Q1 = queryWith({ n: 300, sep: 3, seed: 7, init: 3, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'], iters: 150 });
-const Q2 = queryWith({ dim: 2, n: 200, sep: 4, w: 0.4, vr: 1.5, seed: 2, init: 5, methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'], iters: 30, lr: 0.1 });
+const Q2 = queryWith({
+  dim: 2,
+  n: 200,
+  sep: 4,
+  w: 0.4,
+  vr: 1.5,
+  seed: 2,
+  init: 5,
+  methods: ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton', 'adam'],
+  iters: 30,
+  lr: 0.1,
+});
 
 let first: Result;
 beforeAll(() => {
@@ -53,7 +64,9 @@ describe('lab CLI: the run document', () => {
     expect(doc.app).toBe(PACKAGE_VERSION);
     expect(doc.seeds).toEqual({ data: 7, init: 3 }); // seed=7&init=3 in Q1
     // An explicit start makes the start seed irrelevant: null, not a misleading number.
-    const withStart = parseDocument(lab(Q1.replace('&methods=', '&start=0.5,-1,1,1,1&methods=').replace('iters=150', 'iters=3'), '--summary'));
+    const withStart = parseDocument(
+      lab(Q1.replace('&methods=', '&start=0.5,-1,1,1,1&methods=').replace('iters=150', 'iters=3'), '--summary'),
+    );
     expect(withStart.seeds).toEqual({ data: 7, init: null });
   });
 
@@ -78,11 +91,33 @@ describe('lab CLI: the run document', () => {
 
   it('the schema rejects documents that break the contract', () => {
     const doc = JSON.parse(first.stdout);
+    // The document as parsed JSON, to be broken in place: any shape goes, on purpose.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const broken: [string, (d: any) => void][] = [
       ['NaN written as null', (d) => (d.runs[0].trace[1].logLik = null)],
       ['a missing key', (d) => delete d.optimum.logLik],
       ['an unknown key', (d) => (d.runs[0].extra = 1)],
-      ['2D params in a 1D document', (d) => (d.truth = { weight: 0.5, means: [[0, 0], [1, 1]], covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]] })],
+      [
+        '2D params in a 1D document',
+        (d) =>
+          (d.truth = {
+            weight: 0.5,
+            means: [
+              [0, 0],
+              [1, 1],
+            ],
+            covariances: [
+              [
+                [1, 0],
+                [0, 1],
+              ],
+              [
+                [1, 0],
+                [0, 1],
+              ],
+            ],
+          }),
+      ],
       ['a non-positive variance', (d) => (d.init.variances[1] = 0)],
       ['evaluations that go down', (d) => (d.runs[1].trace[2].evaluations = 1)],
       ['a query that is not the state', (d) => (d.query = d.query.replace('sep=3', 'sep=4'))],
@@ -141,15 +176,7 @@ describe('lab CLI: --csv', () => {
       expect(cells.slice(0, 4)).toEqual([method, String(t.iteration), String(t.evaluations), t.step]);
       const nums = cells.slice(4).map(Number);
       expect(nums.every(Number.isFinite)).toBe(true);
-      expect(nums).toEqual([
-        t.logLik,
-        doc.optimum.logLik - t.logLik,
-        t.entropy,
-        t.gradNorm,
-        p.weight,
-        ...p.means,
-        ...p.variances,
-      ]);
+      expect(nums).toEqual([t.logLik, doc.optimum.logLik - t.logLik, t.entropy, t.gradNorm, p.weight, ...p.means, ...p.variances]);
     });
   });
 });
@@ -158,6 +185,9 @@ describe('lab CLI: invalid input exits 2 with a message on stderr and nothing on
   it.each([
     ['a value that needs repair', ['v=1&dim=1&n=100&sep=abc&methods=em&iters=5']],
     ['no argument', []],
+    ['an empty query', ['']],
+    ['a blank query', ['  ']],
+    ['a share URL without settings', ['https://example.org/em-lab/']],
     ['an unknown flag', [Q1, '--bogus']],
   ])('%s', (what, args) => {
     const r = lab(...args);
@@ -166,5 +196,24 @@ describe('lab CLI: invalid input exits 2 with a message on stderr and nothing on
     expect(r.stderr).toMatch(/^em-lab: \S/);
     if (what.startsWith('a value')) expect(r.stderr).toMatch(/sep: 'abc' is not a number/); // names the key
     if (what.endsWith('flag')) expect(r.stderr).toMatch(/--bogus/);
+    if (/empty|blank|without/.test(what))
+      expect(r.stderr).toMatch(/^em-lab: the query .*\(to run the default experiment, pass v=1\)\n\nusage:/);
+  });
+});
+
+describe('lab CLI: long work tells its size first', () => {
+  it('--dry-run prints N, the methods, the iteration cap and an estimate on stderr, and runs nothing', () => {
+    const r = lab('v=1&n=1000000&methods=em,ecg,hybrid', '--dry-run');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^em-lab: N = 1,000,000, 3 methods, at most 2,000 iterations each; one E-step takes [\d.e-]+ ms here, so roughly \d+/,
+    );
+  });
+
+  it('a versionless query is read as version 1, with a repair note (so the CLI asks for --lenient)', () => {
+    const r = lab('n=100&methods=em&iters=5');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/v: no version given; read as version 1/);
   });
 });

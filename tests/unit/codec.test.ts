@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { startRefusal } from '../../src/engine/domain';
 import { DEFAULT_METHOD_IDS, METHOD_IDS } from '../../src/engine/methods/registry';
 import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
@@ -46,13 +47,9 @@ const weight = fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true });
 const cov = fc.tuple(pos, real, pos).map(([a, b, c]) => [a * a, a * b * 1e-3, b * b * 1e-6 + c * c]);
 
 const start1 = fc.tuple(weight, real, real, pos, pos).map((t) => t.map(r10));
-const start2 = fc
-  .tuple(weight, real, real, real, real, cov, cov)
-  .map(([w, a, b, c, d, s1, s2]) => [w, a, b, c, d, ...s1, ...s2].map(r10));
+const start2 = fc.tuple(weight, real, real, real, real, cov, cov).map(([w, a, b, c, d, s1, s2]) => [w, a, b, c, d, ...s1, ...s2].map(r10));
 
-const methodsArb = fc
-  .subarray([...METHOD_IDS], { minLength: 1 })
-  .map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
+const methodsArb = fc.subarray([...METHOD_IDS], { minLength: 1 }).map((ids) => METHOD_IDS.filter((id) => ids.includes(id)) as MethodId[]);
 
 /** Any value of every key of the key table (a new key joins the fuzz without editing this file). */
 function keyArb(key: Key): fc.Arbitrary<unknown> {
@@ -66,13 +63,17 @@ function keyArb(key: Key): fc.Arbitrary<unknown> {
 const stateArb: fc.Arbitrary<ExperimentState> = fc
   .record({
     ...(Object.fromEntries(KEY_ORDER.map((k) => [k, keyArb(k)])) as Record<Key, fc.Arbitrary<unknown>>),
-    s1: fc.option(start1), s2: fc.option(start2),
+    s1: fc.option(start1),
+    s2: fc.option(start2),
   })
   .map(({ s1, s2, ...r }) => {
     const s = { ...r, start: r.dim === 1 ? s1 : s2 } as ExperimentState;
+    // With a start the codec draws the data to check it against their floor: keep those samples small.
+    if (s.start) s.n = Math.min(s.n, 5000);
     // A canonical state keeps the keys that do not apply to its dimension at their defaults (the URL omits them).
     for (const k of KEY_ORDER) if (!appliesTo(k, s)) (s as Record<Key, unknown>)[k] = DEFAULT_STATE[k];
-    if (s.start && startError(s.dim, s.start)) s.start = null; // rounding can break PD in extreme draws
+    // Rounding can break PD in extreme draws, and the engine refuses variances below the data's floor.
+    if (s.start && (startError(s.dim, s.start) || startRefusal(s, s.start))) s.start = null;
     return s;
   });
 
@@ -88,7 +89,14 @@ describe('canonical encoding', () => {
   });
 
   it('writes 2D keys, start and it only when they apply, in the fixed order', () => {
-    const s: ExperimentState = { ...DEFAULT_STATE, dim: 2, rot: -45, aspect: 0.25, it: 12, start: [0.3, 0, 0, 1.5, -2, 1, 0.2, 1, 2, 0, 0.5] };
+    const s: ExperimentState = {
+      ...DEFAULT_STATE,
+      dim: 2,
+      rot: -45,
+      aspect: 0.25,
+      it: 12,
+      start: [0.3, 0, 0, 1.5, -2, 1, 0.2, 1, 2, 0, 0.5],
+    };
     const q = encodeQuery(s);
     expect(q).toContain('&vr=1&aspect=0.25&rot=-45&seed=1&init=1&start=0.3,0,0,1.5,-2,1,0.2,1,2,0,0.5&methods=');
     expect(q.endsWith('&floor=1e-6&it=12')).toBe(true);
@@ -98,7 +106,15 @@ describe('canonical encoding', () => {
   });
 
   it('keeps commas readable and uses short number formats', () => {
-    const s: ExperimentState = { ...DEFAULT_STATE, sep: 3.1, tol: 2.5e-10, lr: 1e-5, gstep: 0.1234, tau: 0.125, start: [0.5, -1.234567890123, 2, 1, 3e-7] };
+    const s: ExperimentState = {
+      ...DEFAULT_STATE,
+      sep: 3.1,
+      tol: 2.5e-10,
+      lr: 1e-5,
+      gstep: 0.1234,
+      tau: 0.125,
+      start: [0.5, -1.234567890123, 2, 1, 3e-7],
+    };
     const q = encodeQuery(s);
     expect(q).not.toContain('%2C');
     expect(q).toContain('sep=3.1&');
@@ -139,9 +155,18 @@ describe('canonical encoding', () => {
 
   it('labels every method', () => {
     expect(METHOD_IDS.map(methodLabel)).toEqual([
-      'EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM',
-      'Over-relaxed EM', 'Adaptive over-relaxed EM', 'EM-preconditioned CG', 'QN1', 'ECME',
-      'Newton', 'Adam',
+      'EM',
+      'Gradient ascent',
+      'ECG',
+      'Hybrid EM–ECG',
+      'SQUAREM',
+      'Over-relaxed EM',
+      'Adaptive over-relaxed EM',
+      'EM-preconditioned CG',
+      'QN1',
+      'ECME',
+      'Newton',
+      'Adam',
     ]);
     expect(DEFAULT_METHOD_IDS.map(methodLabel)).toEqual(['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam']);
   });
@@ -152,18 +177,18 @@ describe('canonical encoding', () => {
 describe('input forms', () => {
   const want = { ...DEFAULT_STATE, sep: 3, n: 500 };
   it.each([
-    'sep=3&n=500',
-    '?sep=3&n=500',
-    '#sep=3&n=500',
+    'v=1&sep=3&n=500',
+    '?v=1&sep=3&n=500',
+    '#v=1&sep=3&n=500',
     '  ?v=1&sep=3&n=500  ',
     'https://example.org/em-lab/?v=1&sep=3&n=500',
     'https://example.org/em-lab/?v=1&sep=3&n=500#it=9',
     'https://example.org/em-lab/#v=1&sep=3&n=500',
-    'https://example.org/em-lab/?#sep=3&n=500',
-    'https://example.org/#/lab?sep=3&n=500',
-    'sep=3&n=500#fragment',
-    'sep=3&&n=500&',
-    'sep=%33&n=5e2',
+    'https://example.org/em-lab/?#v=1&sep=3&n=500',
+    'https://example.org/#/lab?v=1&sep=3&n=500',
+    'v=1&sep=3&n=500#fragment',
+    'v=1&sep=3&&n=500&',
+    'v=1&sep=%33&n=5e2',
   ])('reads %s', (q) => {
     expect(decodeQuery(q)).toEqual({ state: want, repairs: [] });
   });
@@ -180,40 +205,59 @@ describe('repairs', () => {
     ['', {}, {}],
     ['?', {}, {}],
     ['v=1&sep=abc', { sep: 2.5 }, { sep: /'abc' is not a number; using the default 2\.5/ }],
-    ['sep=40', { sep: 12 }, { sep: /^40 is above the maximum 12; clamped to 12$/ }],
-    ['sep=1e999', { sep: 12 }, { sep: /above the maximum 12; clamped to 12/ }],
-    ['sep=-1e999', { sep: 0 }, { sep: /below the minimum 0; clamped to 0/ }],
-    ['sep=', { sep: 2.5 }, { sep: /empty value; using the default 2\.5/ }],
-    ['sep=NaN&w=Infinity&vr=0x10&tau=1_0', { sep: 2.5, w: 0.5, vr: 1, tau: 0.5 }, { sep: /not a number/, w: /not a number/, vr: /not a number/, tau: /not a number/ }],
-    ['n=-5', { n: 10 }, { n: /-5 is below the minimum 10; clamped to 10/ }],
-    ['n=2.5', { n: 10 }, { n: /clamped to 10/ }],
-    ['n=2000.5', { n: 2001 }, { n: /2000\.5 is not a whole number; rounded to 2001/ }],
-    ['n=1e3&burn=7.0', { n: 1000, burn: 7 }, {}],
-    ['sep=2.567&w=0.333&tol=1.234e-9&gstep=0.123456', { sep: 2.57, w: 0.33, tol: 1.23e-9, gstep: 0.1235 }, {}],
-    ['methods=em,em,foo', { methods: ['em'] }, { methods: /unknown 'foo'.*duplicate 'em'/ }],
-    ['methods=adam,EM, newton', { methods: ['em', 'newton', 'adam'] }, {}],
-    ['methods=', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /empty value; using the 7 default methods/ }],
-    ['methods=foo', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /no known method/ }],
-    ['dim=3', { dim: 1 }, { dim: /3 is not 1 or 2; using the default 1/ }],
-    ['start=1,2', { start: null }, { start: /expected 5 numbers for 1D, got 2/ }],
-    ['start=0.5,0,1,-1,1', { start: null }, { start: /variance v1 = -1 is not positive/ }],
-    ['start=1,0,1,1,1', { start: null }, { start: /weight π = 1 is not strictly between 0 and 1/ }],
-    ['start=0.5,0,1,x,1', { start: null }, { start: /'x' is not a number/ }],
-    ['start=0.5,0,1,1,1e999', { start: null }, { start: /not a finite number/ }],
-    ['dim=2&start=0.5,0,0,1,0,1,2,1,1,0,1', { dim: 2, start: null }, { start: /Σ1 is not positive definite/ }],
-    ['dim=2&start=0.5,0,1,1,1', { dim: 2, start: null }, { start: /expected 11 numbers for 2D, got 5/ }],
-    ['start=0.5,0,1,1,1', { start: [0.5, 0, 1, 1, 1] }, {}],
-    ['dim=1&aspect=0.2&rot=10', { aspect: 0.5, rot: 30 }, { aspect: /only used in 2D; ignored/, rot: /only used in 2D/ }],
-    ['dim=2&aspect=0.2&rot=-100', { dim: 2, aspect: 0.2, rot: -90 }, { rot: /below the minimum -90/ }],
-    ['opt=sgd', { opt: 'adam' }, { opt: /'sgd' is not adam or momentum/ }],
-    ['opt=Momentum', { opt: 'momentum' }, {}],
+    ['v=1&sep=40', { sep: 12 }, { sep: /^40 is above the maximum 12; clamped to 12$/ }],
+    ['v=1&sep=1e999', { sep: 12 }, { sep: /above the maximum 12; clamped to 12/ }],
+    ['v=1&sep=-1e999', { sep: 0 }, { sep: /below the minimum 0; clamped to 0/ }],
+    ['v=1&sep=', { sep: 2.5 }, { sep: /empty value; using the default 2\.5/ }],
+    [
+      'v=1&sep=NaN&w=Infinity&vr=0x10&tau=1_0',
+      { sep: 2.5, w: 0.5, vr: 1, tau: 0.5 },
+      { sep: /not a number/, w: /not a number/, vr: /not a number/, tau: /not a number/ },
+    ],
+    ['v=1&n=-5', { n: 10 }, { n: /-5 is below the minimum 10; clamped to 10/ }],
+    ['v=1&n=2.5', { n: 10 }, { n: /clamped to 10/ }],
+    ['v=1&n=2000.5', { n: 2001 }, { n: /2000\.5 is not a whole number; rounded to 2001/ }],
+    ['v=1&n=1e3&burn=7.0', { n: 1000, burn: 7 }, {}],
+    ['v=1&sep=2.567&w=0.333&tol=1.234e-9&gstep=0.123456', { sep: 2.57, w: 0.33, tol: 1.23e-9, gstep: 0.1235 }, {}],
+    ['v=1&methods=em,em,foo', { methods: ['em'] }, { methods: /unknown 'foo'.*duplicate 'em'/ }],
+    ['v=1&methods=adam,EM, newton', { methods: ['em', 'newton', 'adam'] }, {}],
+    ['v=1&methods=', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /empty value; using the 7 default methods/ }],
+    ['v=1&methods=foo', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /no known method/ }],
+    ['v=1&dim=3', { dim: 1 }, { dim: /3 is not 1 or 2; using the default 1/ }],
+    ['v=1&start=1,2', { start: null }, { start: /expected 5 numbers for 1D, got 2/ }],
+    ['v=1&start=0.5,0,1,-1,1', { start: null }, { start: /variance v1 = -1 is not positive/ }],
+    ['v=1&start=1,0,1,1,1', { start: null }, { start: /weight π = 1 is not strictly between 0 and 1/ }],
+    ['v=1&start=0.5,0,1,x,1', { start: null }, { start: /'x' is not a number/ }],
+    ['v=1&start=0.5,0,1,1,1e999', { start: null }, { start: /not a finite number/ }],
+    ['v=1&dim=2&start=0.5,0,0,1,0,1,2,1,1,0,1', { dim: 2, start: null }, { start: /Σ1 is not positive definite/ }],
+    ['v=1&dim=2&start=0.5,0,1,1,1', { dim: 2, start: null }, { start: /expected 11 numbers for 2D, got 5/ }],
+    ['v=1&start=0.5,0,1,1,1', { start: [0.5, 0, 1, 1, 1] }, {}],
+    ['v=1&dim=1&aspect=0.2&rot=10', { aspect: 0.5, rot: 30 }, { aspect: /only used in 2D; ignored/, rot: /only used in 2D/ }],
+    ['v=1&dim=2&aspect=0.2&rot=-100', { dim: 2, aspect: 0.2, rot: -90 }, { rot: /below the minimum -90/ }],
+    ['v=1&opt=sgd', { opt: 'adam' }, { opt: /'sgd' is not adam or momentum/ }],
+    ['v=1&opt=Momentum', { opt: 'momentum' }, {}],
     ['v=7&sep=3', { sep: 3 }, { v: /^version 7 is newer than this app \(1\); read as version 1$/ }],
     ['v=0', {}, { v: /version 0 is not recognised/ }],
-    ['sep=3&sep=4', { sep: 3 }, { sep: /given 2 times; using the first value/ }],
-    ['foo=1&sep=3', { sep: 3 }, { foo: /^unknown key ignored$/ }],
-    ['seed=2147483648&init=-1', { seed: 2147483647, init: 0 }, { seed: /clamped/, init: /clamped/ }],
+    ['v=1&sep=3&sep=4', { sep: 3 }, { sep: /given 2 times; using the first value/ }],
+    ['v=1&foo=1&sep=3', { sep: 3 }, { foo: /^unknown key ignored$/ }],
+    ['v=1&seed=2147483648&init=-1', { seed: 2147483647, init: 0 }, { seed: /clamped/, init: /clamped/ }],
     ['%%%', {}, { '%%%': /unknown key ignored/ }],
-    ['tol=0&gtol=5&floor=1e-20&lr=2', { tol: 1e-14, gtol: 1, floor: 1e-12, lr: 1 }, { tol: /clamped to 1e-14/, gtol: /clamped to 1e0/, floor: /clamped to 1e-12/, lr: /clamped to 1/ }],
+    [
+      'v=1&tol=0&gtol=5&floor=1e-20&lr=2',
+      { tol: 1e-14, gtol: 1, floor: 1e-12, lr: 1 },
+      { tol: /clamped to 1e-14/, gtol: /clamped to 1e0/, floor: /clamped to 1e-12/, lr: /clamped to 1/ },
+    ],
+    ['sep=3&n=500', { sep: 3, n: 500 }, { v: /^no version given; read as version 1$/ }],
+    [
+      'v=1&start=0.5,1e308,-1e308,1e-300,1e300',
+      { start: null },
+      { start: /^variance v1 = 1e-300 is below the floor 2\.545e-6 for these data; the start was dropped$/ },
+    ],
+    [
+      'v=1&dim=2&start=0.5,0,0,1,0,1e-9,0,1e-9,1,0,1',
+      { dim: 2, start: null },
+      { start: /smallest eigenvalue 1e-9, below the floor 6\.504e-7 for these data/ },
+    ],
   ];
 
   it.each(cases)('%s', (q, fields, expected) => {
@@ -224,13 +268,13 @@ describe('repairs', () => {
   });
 
   it('combines several problems with one key into one repair', () => {
-    const { repairs } = decodeQuery('sep=abc&sep=3');
+    const { repairs } = decodeQuery('v=1&sep=abc&sep=3');
     expect(repairs).toHaveLength(1);
     expect(repairs[0].message).toMatch(/given 2 times.*not a number/);
   });
 
   it('caps the list of unknown keys and shortens long values', () => {
-    const q = Array.from({ length: 50 }, (_, i) => `k${i}=1`).join('&') + `&sep=${'x'.repeat(500)}`;
+    const q = 'v=1&' + Array.from({ length: 50 }, (_, i) => `k${i}=1`).join('&') + `&sep=${'x'.repeat(500)}`;
     const { repairs } = decodeQuery(q);
     expect(repairs.length).toBe(7);
     expect(repairs.at(-1)).toEqual({ key: '…', message: '45 more unknown keys ignored' });

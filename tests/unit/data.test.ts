@@ -234,7 +234,14 @@ describe('sample moments', () => {
     expect(sampleVariance(Float64Array.of(1, 2, 3, 4), 1)).toBeCloseTo(1.25, 14);
     // Along (1,1)/√2 at ±1, across it at ±0.1: ML covariance eigenvalues 1 and 0.01.
     const r = Math.SQRT1_2;
-    const pts = Float64Array.from([[-1, -0.1], [-1, 0.1], [1, -0.1], [1, 0.1]].flatMap(([t, s]) => [r * (t - s), r * (t + s)]));
+    const pts = Float64Array.from(
+      [
+        [-1, -0.1],
+        [-1, 0.1],
+        [1, -0.1],
+        [1, 0.1],
+      ].flatMap(([t, s]) => [r * (t - s), r * (t + s)]),
+    );
     expect(sampleVariance(pts, 2)).toBeCloseTo(0.01, 14);
     expect(varianceFloor({ floor: 1e-6, dim: 2 }, pts)).toBeCloseTo(1e-8, 20);
   });

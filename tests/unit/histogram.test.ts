@@ -6,11 +6,14 @@ import { densityHistogram, extent, histogramLayout } from '../../src/ui/plot/his
 /** The reference: d3.bin over the same domain and thresholds, as the panel used to build it. */
 function viaD3(data: Float64Array) {
   const { domain, thresholds } = histogramLayout(data);
-  return bin().domain(domain).thresholds(thresholds)(Array.from(data)).map((b) => ({
-    x0: b.x0 ?? 0,
-    x1: b.x1 ?? 0,
-    count: b.length,
-  }));
+  return bin()
+    .domain(domain)
+    .thresholds(thresholds)(Array.from(data))
+    .map((b) => ({
+      x0: b.x0 ?? 0,
+      x1: b.x1 ?? 0,
+      count: b.length,
+    }));
 }
 
 describe('densityHistogram', () => {
@@ -18,7 +21,10 @@ describe('densityHistogram', () => {
     fc.assert(
       fc.property(
         // Values on a 1e-3 grid (so a spread is never a few denormals), ± 50.
-        fc.array(fc.integer({ min: -50_000, max: 50_000 }).map((v) => v / 1000), { minLength: 1, maxLength: 400 }),
+        fc.array(
+          fc.integer({ min: -50_000, max: 50_000 }).map((v) => v / 1000),
+          { minLength: 1, maxLength: 400 },
+        ),
         fc.integer({ min: 0, max: 3 }),
         (xs, repeat) => {
           // Repeats put values exactly on thresholds and on the domain's ends.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Race } from '../../src/engine/trace';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
-import { KeptRaces, raceKey } from '../../src/worker/kept-races';
+import { KeptRaces } from '../../src/worker/kept-races';
+import { raceKey } from '../../src/experiment/codec';
 
 /** A stand-in race: `points` data points (1D), `rows` trace rows, and a count of dispose calls. */
 function fakeRace(points: number, rows = 1): Race & { disposed: number } {

@@ -32,7 +32,6 @@ function emIterate(model: MixtureModel, theta: Theta, k: number): Theta {
   return t;
 }
 
-
 const step = (t: ArrayLike<number>, j: number) => 1e-5 * Math.max(1, Math.abs(t[j]));
 const shifted = (t: Theta, j: number, h: number) => {
   const u = Float64Array.from(t);
@@ -149,7 +148,8 @@ describe.each([1, 2] as const)('%iD', (dim) => {
     expect(s.plane.em).toEqual([s.em[a], s.em[b]]);
     expect(s.plane.gradient).toEqual([s.gradient[a], s.gradient[b]]);
     expect(s.plane.newton).toEqual([s.newton![a], s.newton![b]]);
-    const cos = (s.em[a] * s.gradient[a] + s.em[b] * s.gradient[b]) / (Math.hypot(s.em[a], s.em[b]) * Math.hypot(s.gradient[a], s.gradient[b]));
+    const cos =
+      (s.em[a] * s.gradient[a] + s.em[b] * s.gradient[b]) / (Math.hypot(s.em[a], s.em[b]) * Math.hypot(s.gradient[a], s.gradient[b]));
     expect(s.plane.angleDeg!).toBeCloseTo((Math.acos(cos) * 180) / Math.PI, 6);
     expect(s.plane.emOverNewton!).toBeCloseTo(Math.hypot(s.em[a], s.em[b]) / Math.hypot(s.newton![a], s.newton![b]), 12);
   });

@@ -119,7 +119,9 @@ describe('every method reaches the same L* on a well-separated case', () => {
       expect(Math.abs(gap), r.method).toBeLessThan(tol);
       // same maximum, not merely the same height (labels may differ: L cannot tell them apart)
       expect(alignedDist(dim, row.theta, race.optimum.theta), r.method).toBeLessThan(1e-3 * scaleOf(race.optimum.theta));
-      note(`${dim}D same L*: ${r.method} ${r.stop?.code} after ${row.iteration} its / ${row.evaluations} E-steps, gap ${gap.toExponential(2)}`);
+      note(
+        `${dim}D same L*: ${r.method} ${r.stop?.code} after ${row.iteration} its / ${row.evaluations} E-steps, gap ${gap.toExponential(2)}`,
+      );
     }
   });
 });
@@ -269,7 +271,9 @@ describe("the paper's qualitative claims, in E-steps to gap < tol", () => {
   it.each([1, 2] as const)('%iD: EM beats gradient ascent when they are well separated (sep = 6)', async (dim) => {
     const race = await runRace({ dim, sep: 6, n: 1000, methods: ['em', 'grad'], iters: 5000 });
     for (const r of race.runs) expect(r.stop?.code, r.method).toBe('converged-gap');
-    note(`${dim}D sep 6: E-steps to gap < tol: EM ${last(run(race, 'em').rows).evaluations}, grad ${last(run(race, 'grad').rows).evaluations}`);
+    note(
+      `${dim}D sep 6: E-steps to gap < tol: EM ${last(run(race, 'em').rows).evaluations}, grad ${last(run(race, 'grad').rows).evaluations}`,
+    );
     expect(last(run(race, 'em').rows).evaluations).toBeLessThan(last(run(race, 'grad').rows).evaluations);
   });
 });

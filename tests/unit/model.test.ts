@@ -172,10 +172,30 @@ function hessFD(f: (t: Theta) => number, t: Theta, h: Float64Array): Float64Arra
     H[i * p + i] = (f(shifted(t, [[i, h[i]]])) - 2 * f0 + f(shifted(t, [[i, -h[i]]]))) / (h[i] * h[i]);
     for (let j = i + 1; j < p; j++) {
       const v =
-        (f(shifted(t, [[i, h[i]], [j, h[j]]])) -
-          f(shifted(t, [[i, h[i]], [j, -h[j]]])) -
-          f(shifted(t, [[i, -h[i]], [j, h[j]]])) +
-          f(shifted(t, [[i, -h[i]], [j, -h[j]]]))) /
+        (f(
+          shifted(t, [
+            [i, h[i]],
+            [j, h[j]],
+          ]),
+        ) -
+          f(
+            shifted(t, [
+              [i, h[i]],
+              [j, -h[j]],
+            ]),
+          ) -
+          f(
+            shifted(t, [
+              [i, -h[i]],
+              [j, h[j]],
+            ]),
+          ) +
+          f(
+            shifted(t, [
+              [i, -h[i]],
+              [j, -h[j]],
+            ]),
+          )) /
         (4 * h[i] * h[j]);
       H[i * p + j] = H[j * p + i] = v;
     }
@@ -284,7 +304,11 @@ for (const { dim, create } of MODELS) {
       for (const { label, data, theta } of pts) {
         const m = create(data);
         const s = scales(dim, theta);
-        const fd = gradFD((t) => m.estep(t).logLik, theta, s.map((v) => 1e-5 * v));
+        const fd = gradFD(
+          (t) => m.estep(t).logLik,
+          theta,
+          s.map((v) => 1e-5 * v),
+        );
         const err = vecErr(m.gradient(m.estep(theta)), fd, s, GRAD_MIN);
         note(`${dim}D natural gradient vs FD (${label})`, err);
         expect(err).toBeLessThan(1e-6);
@@ -296,7 +320,11 @@ for (const { dim, create } of MODELS) {
         const m = create(data);
         const phi = m.toFree(theta);
         const ones = new Float64Array(phi.length).fill(1);
-        const fd = gradFD((f) => m.estep(m.fromFree(f)).logLik, phi, ones.map(() => 1e-5));
+        const fd = gradFD(
+          (f) => m.estep(m.fromFree(f)).logLik,
+          phi,
+          ones.map(() => 1e-5),
+        );
         const err = vecErr(m.gradientFree(m.estep(theta)), fd, ones, GRAD_MIN);
         note(`${dim}D free gradient vs FD (${label})`, err);
         expect(err).toBeLessThan(1e-6);
@@ -324,8 +352,16 @@ for (const { dim, create } of MODELS) {
           Im = m.missingInfo(theta);
         const Io = Ioc.map((v, i) => v - Im[i]);
         const s = scales(dim, theta);
-        const H = hessFD((t) => m.estep(t).logLik, theta, s.map((v) => 3e-4 * v));
-        const err = matErr(H.map((v) => -v), Io, s);
+        const H = hessFD(
+          (t) => m.estep(t).logLik,
+          theta,
+          s.map((v) => 3e-4 * v),
+        );
+        const err = matErr(
+          H.map((v) => -v),
+          Io,
+          s,
+        );
         note(`${dim}D Louis I_oc − I_m vs FD Hessian of L (${label})`, err);
         expect(err).toBeLessThan(1e-5);
         expect(allFinite(Io)).toBe(true);
@@ -355,7 +391,11 @@ for (const { dim, create } of MODELS) {
         }
         const Ioc = m.completeInfo(m.estep(theta)),
           Im = m.missingInfo(theta);
-        const err = matErr(H, Ioc.map((v, i) => v - Im[i]), s);
+        const err = matErr(
+          H,
+          Ioc.map((v, i) => v - Im[i]),
+          s,
+        );
         note(`${dim}D Louis vs FD of gradient (${label})`, err);
         expect(err).toBeLessThan(1e-8);
       }
@@ -366,8 +406,16 @@ for (const { dim, create } of MODELS) {
         const m = create(data);
         const r = refResp(dim, theta, data);
         const s = scales(dim, theta);
-        const H = hessFD((t) => refQ(dim, t, r, data), theta, s.map((v) => 3e-4 * v));
-        const err = matErr(H.map((v) => -v), m.completeInfo(m.estep(theta)), s);
+        const H = hessFD(
+          (t) => refQ(dim, t, r, data),
+          theta,
+          s.map((v) => 3e-4 * v),
+        );
+        const err = matErr(
+          H.map((v) => -v),
+          m.completeInfo(m.estep(theta)),
+          s,
+        );
         note(`${dim}D I_oc vs FD Hessian of Q (${label})`, err);
         expect(err).toBeLessThan(1e-5);
       }
@@ -380,7 +428,12 @@ for (const { dim, create } of MODELS) {
         const step = m.mstep(e).map((v, i) => v - theta[i]);
         const want = pGradStep(dim, theta, m.gradient(e), e.R1, e.R2, N);
         // steps are in parameter units: divide by the natural unit
-        const err = vecErr(step, want, scales(dim, theta).map((v) => 1 / v), 1e-3);
+        const err = vecErr(
+          step,
+          want,
+          scales(dim, theta).map((v) => 1 / v),
+          1e-3,
+        );
         note(`${dim}D M-step vs P∇L (${label})`, err);
         expect(err).toBeLessThan(1e-12);
       }
@@ -454,7 +507,13 @@ for (const { dim, create } of MODELS) {
       for (const { theta } of pts) {
         const m = create(pts[0].data);
         const back = m.fromFree(m.toFree(theta));
-        expect(vecErr(back, theta, scales(dim, theta).map((v) => 1 / v))).toBeLessThan(1e-14);
+        expect(
+          vecErr(
+            back,
+            theta,
+            scales(dim, theta).map((v) => 1 / v),
+          ),
+        ).toBeLessThan(1e-14);
       }
     });
 

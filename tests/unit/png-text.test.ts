@@ -24,14 +24,19 @@ function tinyPng(): Buffer {
   ihdr.writeUInt32BE(1, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8 bit, RGBA, deflate, no filter method variants, no interlace
   const raw = Buffer.from([0, 255, 0, 0, 255, 0, 0, 255, 255]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The chunks of a PNG: type, data, and whether the stored CRC is right. */
 function chunks(png: Uint8Array): { type: string; data: Buffer; crcOk: boolean }[] {
   const b = Buffer.from(png);
   const out = [];
-  for (let at = 8; at < b.length; ) {
+  for (let at = 8; at < b.length;) {
     const len = b.readUInt32BE(at);
     const type = b.toString('latin1', at + 4, at + 8);
     const data = b.subarray(at + 8, at + 8 + len);
@@ -75,7 +80,9 @@ describe('export file names', () => {
   it('name the panel, the data seed and the hash Download JSON uses for the same query', () => {
     const q = 'v=1&dim=1&seed=3&it=12';
     expect(figureFileName('Log-likelihood', 3, q, 'svg')).toBe(`em-lab-log-likelihood-seed3-${queryHash(q)}.svg`);
-    expect(figureFileName('Missing-information spectrum', 0, q, 'png')).toBe(`em-lab-missing-information-spectrum-seed0-${queryHash(q)}.png`);
+    expect(figureFileName('Missing-information spectrum', 0, q, 'png')).toBe(
+      `em-lab-missing-information-spectrum-seed0-${queryHash(q)}.png`,
+    );
     expect(figureFileName('λ', 1, q, 'png')).toBe(`em-lab-panel-seed1-${queryHash(q)}.png`);
     expect(queryHash(q)).toMatch(/^[0-9a-f]{8}$/);
     expect(queryHash(q)).not.toBe(queryHash(q.replace('it=12', 'it=13')));

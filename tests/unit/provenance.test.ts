@@ -47,7 +47,13 @@ describe('CSV provenance comment', () => {
   });
 
   it('anything else is not a provenance comment', () => {
-    for (const line of ['method,iteration,evaluations', '#schema=a app=b seed=1 init=1 query=', '# schema=a app=b seed=x init=1 query=q', '# app=b seed=1 init=1 query=q', ''])
+    for (const line of [
+      'method,iteration,evaluations',
+      '#schema=a app=b seed=1 init=1 query=',
+      '# schema=a app=b seed=x init=1 query=q',
+      '# app=b seed=1 init=1 query=q',
+      '',
+    ])
       expect(parseProvenanceComment(line), line).toBeNull();
   });
 });

@@ -27,8 +27,7 @@ import type { ExperimentState } from '../../src/experiment/state';
 import { alignedDist, dist2, median, refEMMap, refEStep, refGradient, relErr } from './mixture-reference';
 
 const report: string[] = [];
-const note = (what: string, x: number | string) =>
-  report.push(`${what}: ${typeof x === 'number' ? x.toPrecision(4) : x}`);
+const note = (what: string, x: number | string) => report.push(`${what}: ${typeof x === 'number' ? x.toPrecision(4) : x}`);
 afterAll(() => {
   if (process.env.RATES_TEST_REPORT) console.info(report.join('\n'));
 });
@@ -78,7 +77,6 @@ function semMatrix(map: (t: Theta) => Float64Array, theta: Theta): Float64Array 
   }
   return J;
 }
-
 
 /** Eigenvalues of a general (non-symmetric) p×p matrix: real parts descending, with their imaginary parts. */
 function generalEigen(a: Float64Array, p: number): { re: number[]; im: number[] } {

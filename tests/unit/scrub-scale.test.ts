@@ -16,13 +16,18 @@ describe('the iteration scrubber scale', () => {
 
   it('is monotone and stays within [0, max], even for positions off the track', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: -10, max: 2 * TRACK, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), (max, p, d) => {
-        const a = iterationAt(p, max);
-        const b = iterationAt(p + d, max);
-        expect(a).toBeGreaterThanOrEqual(0);
-        expect(b).toBeLessThanOrEqual(max);
-        expect(b).toBeGreaterThanOrEqual(a);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: -10, max: 2 * TRACK, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        (max, p, d) => {
+          const a = iterationAt(p, max);
+          const b = iterationAt(p + d, max);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(b).toBeLessThanOrEqual(max);
+          expect(b).toBeGreaterThanOrEqual(a);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CURVE_SEPS } from '../../src/experiment/curve-seps';
 import { SEP_SLIDER, sepNotches } from '../../src/experiment/sep-slider';
 
 describe('the separation slider notches the worker precomputes', () => {
@@ -28,5 +29,14 @@ describe('the separation slider notches the worker precomputes', () => {
         }
       }),
     );
+  });
+});
+
+describe('the λ curve’s separations', () => {
+  it('span the slider’s whole track, both ends included, evenly and in order', () => {
+    expect(CURVE_SEPS[0]).toBe(SEP_SLIDER.min);
+    expect(CURVE_SEPS[CURVE_SEPS.length - 1]).toBe(SEP_SLIDER.max);
+    const step = CURVE_SEPS[1] - CURVE_SEPS[0];
+    CURVE_SEPS.forEach((s, i) => expect(s).toBeCloseTo(SEP_SLIDER.min + i * step, 12));
   });
 });

@@ -58,7 +58,10 @@ describe('runCell', () => {
     for (const t of cases) {
       const cell = await runCell(t);
       const plain = await plainCounts(t);
-      expect(cell.runs.map((r) => r.evaluations), `sep ${t.sep}`).toEqual(plain);
+      expect(
+        cell.runs.map((r) => r.evaluations),
+        `sep ${t.sep}`,
+      ).toEqual(plain);
       capped += cell.runs.filter((r) => r.outcome === 'capped').length;
     }
     expect(capped).toBeGreaterThan(0); // the comparison covered censored runs too
@@ -72,11 +75,26 @@ describe('runCell', () => {
     expect(cell.runs[0].outcome).toBe('reached');
     expect(cell.runs[0].reason).toMatch(/stopped changing/);
     expect(cell.runs[0].evaluations).toBeLessThan(cell.runs[0].spent);
-    const row = (logLik: number, evaluations: number) => ({ iteration: evaluations - 1, evaluations, logLik, theta: new Float64Array(5), entropy: 0, gradNorm: 0, step: 'em' as const });
-    const stalled = { method: 'em' as const, rows: [row(-10, 1), row(-1e-7, 2), row(1e-13, 3)], stop: { code: 'converged-rel-dl' as const, message: 'converged: …' } };
+    const row = (logLik: number, evaluations: number) => ({
+      iteration: evaluations - 1,
+      evaluations,
+      logLik,
+      theta: new Float64Array(5),
+      entropy: 0,
+      gradNorm: 0,
+      step: 'em' as const,
+    });
+    const stalled = {
+      method: 'em' as const,
+      rows: [row(-10, 1), row(-1e-7, 2), row(1e-13, 3)],
+      stop: { code: 'converged-rel-dl' as const, message: 'converged: …' },
+    };
     expect(judgeRun(stalled, 0, 1e-8, 100)).toMatchObject({ outcome: 'reached', evaluations: 3, spent: 3 });
     expect(judgeRun(stalled, 0, 1e-8, 2)).toMatchObject({ outcome: 'capped', evaluations: null });
-    expect(judgeRun({ ...stalled, rows: stalled.rows.slice(0, 2) }, 0, 1e-8, 100)).toMatchObject({ outcome: 'converged-rel-dl', evaluations: null });
+    expect(judgeRun({ ...stalled, rows: stalled.rows.slice(0, 2) }, 0, 1e-8, 100)).toMatchObject({
+      outcome: 'converged-rel-dl',
+      evaluations: null,
+    });
   });
 
   it('a capped run is censored: null E-steps, the cap spent, never dropped', async () => {
@@ -124,7 +142,11 @@ describe('the savings', () => {
   });
 
   it('the EM walk covers what the EM lane needs, so the lane replays it from memory', async () => {
-    for (const [sep, seed] of [[2, 1], [3, 2], [4, 3]]) {
+    for (const [sep, seed] of [
+      [2, 1],
+      [3, 2],
+      [4, 3],
+    ]) {
       const state = { ...DEFAULT_STATE, sep, seed, n: 300 };
       const data = generateData(state);
       const model = createModel(1, data, varianceFloor(state, data));

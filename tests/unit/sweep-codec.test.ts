@@ -30,7 +30,9 @@ function numArb(key: SweepNumKey): fc.Arbitrary<number> {
   const { min, max, precision: p } = SWEEP_BOUNDS[key];
   if (p.kind === 'int') return fc.integer({ min, max });
   if (p.kind === 'fixed') return fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((k) => roundTo(p, k / 100));
-  return fc.double({ min: Math.log10(min), max: Math.log10(max), noNaN: true }).map((e) => Math.min(max, Math.max(min, roundTo(p, 10 ** e))));
+  return fc
+    .double({ min: Math.log10(min), max: Math.log10(max), noNaN: true })
+    .map((e) => Math.min(max, Math.max(min, roundTo(p, 10 ** e))));
 }
 
 const specArb: fc.Arbitrary<SweepSpec> = fc

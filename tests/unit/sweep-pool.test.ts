@@ -50,10 +50,15 @@ describe('runPool', () => {
       await sleep(5);
       return t;
     };
-    const run = runPool(Array.from({ length: 50 }, (_, i) => i), [worker, worker], (i) => {
-      results.push(i);
-      if (results.length === 4) cancel.cancelled = true;
-    }, cancel);
+    const run = runPool(
+      Array.from({ length: 50 }, (_, i) => i),
+      [worker, worker],
+      (i) => {
+        results.push(i);
+        if (results.length === 4) cancel.cancelled = true;
+      },
+      cancel,
+    );
     await run;
     expect(results).toHaveLength(4);
     expect(started).toBeLessThanOrEqual(6);

@@ -21,7 +21,16 @@ describe('censored quantiles', () => {
     // 10 [>cap] [>cap]: median at rank 1 is censored: "> cap".
     expect(summarise([null, 10, null])).toMatchObject({ median: null, q1: null, censored: 2 });
     // 5 of 5 censored.
-    expect(summarise([null, null, null, null, null])).toEqual({ n: 5, reached: 0, censored: 5, q1: null, median: null, q3: null, min: null, max: null });
+    expect(summarise([null, null, null, null, null])).toEqual({
+      n: 5,
+      reached: 0,
+      censored: 5,
+      q1: null,
+      median: null,
+      q3: null,
+      min: null,
+      max: null,
+    });
     // An odd sample whose median is exactly the last uncensored value: known, not censored.
     expect(summarise([1, 2, 3, null, null])).toMatchObject({ median: 3, q3: null });
     expect(censoredQuantile([], 0, 0.5)).toBeNull();
@@ -44,7 +53,11 @@ describe('censored quantiles', () => {
       fc.property(sample, (xs) => {
         const s = summarise(xs);
         const sub = (big: number) => xs.map((x) => x ?? big);
-        for (const [q, got] of [[0.25, s.q1], [0.5, s.median], [0.75, s.q3]] as const) {
+        for (const [q, got] of [
+          [0.25, s.q1],
+          [0.5, s.median],
+          [0.75, s.q3],
+        ] as const) {
           const a = quantile(sub(5001), q)!;
           const b = quantile(sub(1e9), q)!;
           if (a === b) expect(got).toBeCloseTo(a, 9);

@@ -11,11 +11,7 @@ import { initTf, tf, tfLogLik } from '../../src/engine/tf-loglik';
 export { initTf, tfLogLik };
 
 /** Value and ∇_φ L by tfjs reverse-mode autodiff (float32), returned as float64 arrays. */
-export function tfValueAndGradFree(
-  dim: 1 | 2,
-  data: Float64Array,
-  phi: Float64Array,
-): { value: number; grad: Float64Array } {
+export function tfValueAndGradFree(dim: 1 | 2, data: Float64Array, phi: Float64Array): { value: number; grad: Float64Array } {
   const n = dim === 1 ? data.length : data.length / 2;
   const data32 = Float32Array.from(data);
   const [value, grad] = tf.tidy(() => {

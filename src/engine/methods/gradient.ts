@@ -28,7 +28,8 @@ export function createGradient(ctx: MethodContext): Optimizer {
         return { e, kind: 'grad' };
       }
       const res = backtracking(ev, phi, e, g, g, 2 * alpha);
-      if (!res) return { e, kind: 'grad', stop: stop('line-search-failed', 'no step along the gradient increased L (at the float64 floor?)') };
+      if (!res)
+        return { e, kind: 'grad', stop: stop('line-search-failed', 'no step along the gradient increased L (at the float64 floor?)') };
       ({ phi, e, g, alpha } = res);
       return { e, kind: 'grad' };
     },

@@ -20,7 +20,14 @@ import { strongWolfe, type LineResult } from './linesearch';
 import type { MethodContext, Optimizer, StepOutcome } from './optimizer';
 
 /** A line search along d from φ (value, gradient at φ given); every trial is one counted E-step. */
-export type LineSearch = (ev: Evaluator, phi: Float64Array, e: EStep, g: Float64Array, d: Float64Array, emDirection: boolean) => LineResult | null;
+export type LineSearch = (
+  ev: Evaluator,
+  phi: Float64Array,
+  e: EStep,
+  g: Float64Array,
+  d: Float64Array,
+  emDirection: boolean,
+) => LineResult | null;
 
 /**
  * Strong Wolfe from α = 1. Along the EM direction α = 1 is the EM point, which always raises L, and
@@ -96,7 +103,12 @@ export function jjcgStepper(model: LatentModel, ev: Evaluator, e0: EStep, option
       d = gTilde;
       res = slopeEM > 0 ? search(ev, phi, e, g, d, true) : null;
     }
-    if (!res) return { e, kind: 'jjcg', stop: stop('line-search-failed', 'no ascent along the EM-preconditioned direction (at the float64 floor?)') };
+    if (!res)
+      return {
+        e,
+        kind: 'jjcg',
+        stop: stop('line-search-failed', 'no ascent along the EM-preconditioned direction (at the float64 floor?)'),
+      };
     k++;
     prev = { g, gTilde, d };
     ({ phi, e, g } = res);

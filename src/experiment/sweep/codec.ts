@@ -56,7 +56,11 @@ export function decodeSweep(input: string): DecodedSweep {
   try {
     return decodeUnsafe(String(input));
   } catch {
-    return { spec: copyDefaultSweep(), repairs: [{ key: 'sweep', message: 'could not read the sweep keys; using defaults' }], present: true };
+    return {
+      spec: copyDefaultSweep(),
+      repairs: [{ key: 'sweep', message: 'could not read the sweep keys; using defaults' }],
+      present: true,
+    };
   }
 }
 
@@ -90,10 +94,15 @@ function decodeUnsafe(input: string): DecodedSweep {
   if (map !== undefined) s.map = decodeMap(map, note);
   num('swmapn', 'mapSize');
 
-  for (const k of [...values.keys()].filter((k) => !isSweepKey(k)).slice(0, 5)) note(k.length > 24 ? `${k.slice(0, 20)}…` : k, 'unknown sweep key ignored');
+  for (const k of [...values.keys()].filter((k) => !isSweepKey(k)).slice(0, 5))
+    note(k.length > 24 ? `${k.slice(0, 20)}…` : k, 'unknown sweep key ignored');
 
   if (!SweepSpecSchema.safeParse(s).success) {
-    return { spec: copyDefaultSweep(), repairs: [...repairs, { key: 'sweep', message: 'inconsistent sweep keys; using defaults' }], present: true };
+    return {
+      spec: copyDefaultSweep(),
+      repairs: [...repairs, { key: 'sweep', message: 'inconsistent sweep keys; using defaults' }],
+      present: true,
+    };
   }
   return { spec: s, repairs, present: values.size > 0 };
 }
@@ -118,7 +127,12 @@ function decodeSeparations(raw: string, note: Note): Pick<SweepSpec, 'sepFrom' |
   }
   const most = maxSepCount(from, to);
   if (count > most) {
-    note('swsep', from === to ? 'from equals to; one separation' : `only ${most} separations fit between ${from} and ${to} at 2 decimals; using ${most}`);
+    note(
+      'swsep',
+      from === to
+        ? 'from equals to; one separation'
+        : `only ${most} separations fit between ${from} and ${to} at 2 decimals; using ${most}`,
+    );
     count = most;
   }
   return { sepFrom: from, sepTo: to, sepCount: count };
@@ -126,7 +140,10 @@ function decodeSeparations(raw: string, note: Note): Pick<SweepSpec, 'sepFrom' |
 
 function decodeMethods(raw: string, note: Note): MethodId[] {
   const def = copyDefaultSweep().methods;
-  const tokens = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
   const isId = (t: string): t is MethodId => (METHOD_IDS as readonly string[]).includes(t);
   const unknown = [...new Set(tokens.filter((t) => !isId(t)))];
   const kept = canonicalMethods(tokens.filter(isId));
@@ -134,7 +151,14 @@ function decodeMethods(raw: string, note: Note): MethodId[] {
     note('swm', `no known method in ${show(raw)}; using ${def.join(',')}`);
     return def;
   }
-  if (unknown.length) note('swm', `dropped unknown ${unknown.slice(0, 5).map((t) => `'${t.slice(0, 16)}'`).join(', ')}`);
+  if (unknown.length)
+    note(
+      'swm',
+      `dropped unknown ${unknown
+        .slice(0, 5)
+        .map((t) => `'${t.slice(0, 16)}'`)
+        .join(', ')}`,
+    );
   else if (kept.length !== tokens.length) note('swm', 'dropped duplicates');
   return kept;
 }

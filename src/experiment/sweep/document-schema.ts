@@ -15,7 +15,12 @@ import { SweepSpecSchema } from './spec';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().nonnegative();
-const OUTCOMES = ['reached', 'capped', 'error', ...STOP_CODES.filter((c) => !['converged-gap', 'converged-grad', 'iteration-cap'].includes(c))] as const;
+const OUTCOMES = [
+  'reached',
+  'capped',
+  'error',
+  ...STOP_CODES.filter((c) => !['converged-gap', 'converged-grad', 'iteration-cap'].includes(c)),
+] as const;
 
 const CellSchema = z.strictObject({
   sep: finite,
@@ -67,13 +72,16 @@ export const SweepDocumentSchema = z
       c.outcomes.forEach((o, r) => {
         const ev = c.evaluations[r];
         if ((o === 'reached') !== (ev !== null)) issue(['cells', i, 'evaluations', r], `outcome ${o} with evaluations ${ev}`);
-        if (ev !== null && (ev > doc.spec.cap || ev !== c.spent[r])) issue(['cells', i, 'evaluations', r], 'reached beyond the cap or ≠ spent');
-        if ((o === 'reached' || o === 'capped') !== (c.reasons[r] === null)) issue(['cells', i, 'reasons', r], `a reason only for other stops (${o})`);
+        if (ev !== null && (ev > doc.spec.cap || ev !== c.spent[r]))
+          issue(['cells', i, 'evaluations', r], 'reached beyond the cap or ≠ spent');
+        if ((o === 'reached' || o === 'capped') !== (c.reasons[r] === null))
+          issue(['cells', i, 'reasons', r], `a reason only for other stops (${o})`);
       });
       const reached = c.evaluations.filter((e) => e !== null).length;
       if (c.stats.n !== reps || c.stats.reached !== reached || c.stats.censored !== reps - reached)
         issue(['cells', i, 'stats'], 'counts disagree with evaluations');
-      if ((c.method === 'em') !== (c.predicted !== undefined)) issue(['cells', i, 'predicted'], 'EM cells, and only they, carry a prediction');
+      if ((c.method === 'em') !== (c.predicted !== undefined))
+        issue(['cells', i, 'predicted'], 'EM cells, and only they, carry a prediction');
     });
   });
 

@@ -56,8 +56,7 @@ export interface SweepDocument {
 /** Results laid out [separation index][replicate]. */
 export type SweepGrid = (CellResult | undefined)[][];
 
-export const emptyGrid = (plan: Pick<SweepPlan, 'seps' | 'seeds'>): SweepGrid =>
-  plan.seps.map(() => plan.seeds.map(() => undefined));
+export const emptyGrid = (plan: Pick<SweepPlan, 'seps' | 'seeds'>): SweepGrid => plan.seps.map(() => plan.seeds.map(() => undefined));
 
 const median = (xs: number[]): number | null => summarise(xs).median;
 

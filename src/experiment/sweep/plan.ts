@@ -74,7 +74,15 @@ export function cellTasks(plan: SweepPlan): PlacedCellTask[] {
       out.push({
         sepIndex,
         rep,
-        task: { experiment, sep: plan.seps[sepIndex], n: spec.n, seed: plan.seeds[rep], methods: spec.methods, tol: spec.tol, cap: spec.cap },
+        task: {
+          experiment,
+          sep: plan.seps[sepIndex],
+          n: spec.n,
+          seed: plan.seeds[rep],
+          methods: spec.methods,
+          tol: spec.tol,
+          cap: spec.cap,
+        },
       });
   return out;
 }

@@ -121,8 +121,7 @@ export const SweepSpecSchema = z
   .superRefine((s, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (s.sepFrom > s.sepTo) issue('sepTo', 'the separation range must be ascending');
-    else if (s.sepCount > maxSepCount(s.sepFrom, s.sepTo))
-      issue('sepCount', 'more separations than fit between from and to at 2 decimals');
+    else if (s.sepCount > maxSepCount(s.sepFrom, s.sepTo)) issue('sepCount', 'more separations than fit between from and to at 2 decimals');
     const canon = canonicalMethods(s.methods);
     if (canon.length !== s.methods.length || canon.some((id, i) => id !== s.methods[i]))
       issue('methods', 'methods must be unique and in canonical order');

@@ -36,6 +36,12 @@ export function ArticleSection({ id, title, order, prose, children }: Props) {
   );
 }
 
+/** What a section shell around one panel takes (panels/registry.ts): the panel and its grid order. */
+export interface SectionShellProps {
+  order: number;
+  children: ReactNode;
+}
+
 /** A section of prose only (no figure): nothing at all while the text is hidden. */
 export function ArticleText({ id, title, children }: { id: string; title?: string; children: ReactNode }) {
   const showText = useArticlePrefs((s) => s.showText);

@@ -1,16 +1,15 @@
 /** §5 The hybrid EM–ECG and its entropy rule, beside the entropy panel. */
-import type { ReactNode } from 'react';
 import type { MethodId } from '../../engine/types';
 import { setConfig } from '../../state/actions';
 import { useStore } from '../../state/store';
-import { ArticleSection } from './ArticleSection';
+import { ArticleSection, type SectionShellProps } from './ArticleSection';
 import { burnIn, cursor, entropyAt, hybridSwitch, tau } from './bindings';
 import { Live } from './Live';
 import { StateLink } from './StateLink';
 
-export function HybridSection({ children }: { children: ReactNode }) {
+export function HybridSection({ order, children }: SectionShellProps) {
   return (
-    <ArticleSection id="hybrid" title="The hybrid and its entropy rule" order={5} prose={<Prose />}>
+    <ArticleSection id="hybrid" title="The hybrid and its entropy rule" order={order} prose={<Prose />}>
       {children}
     </ArticleSection>
   );
@@ -27,14 +26,13 @@ function Prose() {
   return (
     <>
       <p>
-        If uncertain labels are what slows EM, the data can say when to stop trusting it. The normalised posterior
-        entropy H comes free with every E-step: near 0 when every point is sure of its component (little is missing,
-        EM is Newton-like), near 1 when none is. The hybrid runs EM and, after <Live bind="burn" value={burnIn} />{' '}
-        burn-in iterations, switches to ECG for good the first time H ≥ τ.
+        If uncertain labels are what slows EM, the data can say when to stop trusting it. The normalised posterior entropy H comes free with
+        every E-step: near 0 when every point is sure of its component (little is missing, EM is Newton-like), near 1 when none is. The
+        hybrid runs EM and, after <Live bind="burn" value={burnIn} /> burn-in iterations, switches to ECG for good the first time H ≥ τ.
       </p>
       <p className="live-claim">
-        With τ = <Live bind="tau" value={tau} />, the hybrid <Live bind="hybrid-switch" value={hybridSwitch} />. At
-        iteration <Live bind="it-hybrid" value={cursor} /> its H is <Live bind="entropy-hybrid" value={entropyAt('hybrid')} />.
+        With τ = <Live bind="tau" value={tau} />, the hybrid <Live bind="hybrid-switch" value={hybridSwitch} />. At iteration{' '}
+        <Live bind="it-hybrid" value={cursor} /> its H is <Live bind="entropy-hybrid" value={entropyAt('hybrid')} />.
       </p>
       <p>
         Make it{' '}

@@ -10,9 +10,9 @@
 import type { MethodId, StopCode } from '../../engine/types';
 import { methodLabel } from '../../experiment/codec';
 import { currentSteps, type LocalStepsState } from '../../state/local-steps-store';
-import { emObservedRates, isCurrent, rowAt, strideOf, traceOf } from '../../state/run-data';
+import { field, type RowField } from '../../state/rows';
+import { emObservedRates, isCurrent, rowAt, traceOf } from '../../state/run-data';
 import type { AppState, MethodTrace, RunState } from '../../state/store';
-import { COL } from '../../worker/protocol';
 import { fixed, int, isNum, sig } from '../format';
 import { itersPerDecade } from '../../engine/rates';
 import { hybridSwitches } from '../panels/series-data';
@@ -61,7 +61,8 @@ export const methodCount: Binding = ({ app }) => {
 export const methodNoun: Binding = ({ app }) => ready(app.config.methods.length === 1 ? 'optimiser climbs' : 'optimisers climb');
 
 /** The trajectory plane's name: the means in 1D, their first coordinates in 2D (what the panel plots). */
-export const planeName: Binding = ({ app }) => ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
+export const planeName: Binding = ({ app }) =>
+  ready(app.config.dim === 1 ? '(μ₁, μ₂) plane' : 'plane of the means’ x-coordinates (μ₁ x, μ₂ x)');
 
 // ------------------------------------------------------------------ θ* and its spectrum
 
@@ -115,7 +116,9 @@ function observed(pick: 'paramRatio' | 'gapRatio'): Binding {
     const rates = emObservedRates(run);
     const v = rates?.[pick];
     const busy = !isCurrent(run) || em.stop === null;
-    return isNum(v) ? ready(fixed(v, 6), busy) : ready(em.stop ? 'not measurable (too few asymptotic iterations)' : 'not measured yet', busy);
+    return isNum(v)
+      ? ready(fixed(v, 6), busy)
+      : ready(em.stop ? 'not measurable (too few asymptotic iterations)' : 'not measured yet', busy);
   };
 }
 export const observedParamRatio = observed('paramRatio');
@@ -133,29 +136,24 @@ export const observedWindow: Binding = ({ app }) => {
 
 const CONVERGED: readonly StopCode[] = ['converged-gap', 'converged-grad', 'converged-rel-dl'];
 
-const lastCell = (run: RunState, t: MethodTrace, col: number): number => t.buf[(t.count - 1) * strideOf(run) + col];
+/** E-steps charged up to the trace's last row. */
+const lastEvaluations = (t: MethodTrace): number => field('evaluations')(t, t.count - 1);
 
 /** E-steps a method used up to its stop (the readout table's "E-steps" at any cursor past it). */
-export const eSteps = perMethod(
-  (m): Binding =>
-  ({ app }) => {
-    const { run } = app;
-    const t = run.header ? traceOf(run, m) : undefined;
-    if (!t || !t.stop || t.count === 0) return ready('computing', true);
-    return ready(int(lastCell(run, t, COL.evaluations)), !isCurrent(run));
-  },
-);
+export const eSteps = perMethod((m): Binding => ({ app }) => {
+  const { run } = app;
+  const t = run.header ? traceOf(run, m) : undefined;
+  if (!t || !t.stop || t.count === 0) return ready('computing', true);
+  return ready(int(lastEvaluations(t)), !isCurrent(run));
+});
 
-export const outcome = perMethod(
-  (m): Binding =>
-  ({ app }) => {
-    const { run } = app;
-    const t = run.header ? traceOf(run, m) : undefined;
-    if (!t || !t.stop) return ready('still running', true);
-    const its = `${int(t.count - 1)} iterations`;
-    return ready(CONVERGED.includes(t.stop.code) ? its : `${its}, stopped: ${t.stop.message}`, !isCurrent(run));
-  },
-);
+export const outcome = perMethod((m): Binding => ({ app }) => {
+  const { run } = app;
+  const t = run.header ? traceOf(run, m) : undefined;
+  if (!t || !t.stop) return ready('still running', true);
+  const its = `${int(t.count - 1)} iterations`;
+  return ready(CONVERGED.includes(t.stop.code) ? its : `${its}, stopped: ${t.stop.message}`, !isCurrent(run));
+});
 
 interface RaceResult {
   winner: MethodTrace | null;
@@ -169,7 +167,7 @@ function raceResult(run: RunState): RaceResult | null | 'running' {
   let best: RaceResult = { winner: null, cost: Infinity };
   for (const t of run.traces) {
     if (!CONVERGED.includes(t.stop!.code)) continue;
-    const cost = lastCell(run, t, COL.evaluations);
+    const cost = lastEvaluations(t);
     if (cost < best.cost) best = { winner: t, cost };
   }
   return best;
@@ -189,25 +187,25 @@ export const emVersusWinner: Binding = ({ app }) => {
   const em = traceOf(run, 'em');
   if (!r.winner || !em) return ready('');
   if (r.winner.method === 'em') return ready('EM itself won.', !isCurrent(run));
-  const ratio = lastCell(run, em, COL.evaluations) / r.cost;
+  const ratio = lastEvaluations(em) / r.cost;
   return ready(`EM needed ${sig(ratio, 3)} times as many.`, !isCurrent(run));
 };
 
 // ------------------------------------------------------------------ values at the cursor
 
-/** A method's value of `col` at the cursor, formatted as the readout table does. */
+/** A method's value of `name` at the cursor, formatted as the readout table does. */
 const atCursor =
-  (m: MethodId, col: number, format: (v: number) => string): Binding =>
+  (m: MethodId, name: RowField, format: (v: number) => string): Binding =>
   ({ app }) => {
     const { run, config } = app;
     const t = run.header ? traceOf(run, m) : undefined;
     if (!t) return ready(`— (${methodLabel(m)} is not in the race)`);
     const r = rowAt(t, config.it);
     if (r < 0) return pending;
-    return ready(format(t.buf[r * strideOf(run) + col]), !isCurrent(run));
+    return ready(format(field(name)(t, r)), !isCurrent(run));
   };
 
-export const entropyAt = perMethod((m) => atCursor(m, COL.entropy, (v) => fixed(v, 4)));
+export const entropyAt = perMethod((m) => atCursor(m, 'entropy', (v) => fixed(v, 4)));
 
 /** Where the hybrid switched from EM to ECG (the ▲ of the log-likelihood and entropy panels). */
 export const hybridSwitch: Binding = ({ app }) => {
@@ -215,7 +213,7 @@ export const hybridSwitch: Binding = ({ app }) => {
   const t = run.header ? traceOf(run, 'hybrid') : undefined;
   if (!config.methods.includes('hybrid')) return ready('is not in the race (tick it under Methods)');
   if (!t || t.count === 0) return pending;
-  const [k] = hybridSwitches(run, t, t.count);
+  const [k] = hybridSwitches(t, t.count);
   const busy = !isCurrent(run);
   if (k !== undefined) return ready(`switched from EM to ECG at iteration ${k}`, busy);
   if (t.stop) return ready(`never switched: it stayed with EM until it stopped at iteration ${t.count - 1}`, busy);

@@ -20,7 +20,15 @@ const Restarts = () => (
 
 const keysOf = (g: KeyGroup) => KEY_ORDER.filter((k) => KEYS[k].group === g && 'control' in KEYS[k]);
 
-function KeyGroupControls({ group, legend, children }: { group: 'mixture' | 'start' | 'methods' | 'stop'; legend: string; children?: ReactNode }) {
+function KeyGroupControls({
+  group,
+  legend,
+  children,
+}: {
+  group: 'mixture' | 'start' | 'methods' | 'stop';
+  legend: string;
+  children?: ReactNode;
+}) {
   return (
     <Group group={group}>
       <legend>
@@ -66,7 +74,9 @@ function StartButtons() {
           </button>
         )}
       </div>
-      <p className="hint">{manual ? 'Start means set by dragging the handles on the data panel.' : 'Or drag the numbered handles on the data panel.'}</p>
+      <p className="hint">
+        {manual ? 'Start means set by dragging the handles on the data panel.' : 'Or drag the numbered handles on the data panel.'}
+      </p>
     </>
   );
 }

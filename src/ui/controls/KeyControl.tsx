@@ -20,7 +20,8 @@ import { Slider } from './Slider';
 const rows = KEYS as Readonly<Record<Key, KeyRow>>;
 
 export function formatDisplay(d: Display, v: number, spoken = false): string {
-  const text = d.format === 'int' ? (d.unit ? String(Math.round(v)) : int(v)) : d.format === 'sci' ? sci(v, d.digits ?? 1) : fixed(v, d.digits ?? 2);
+  const text =
+    d.format === 'int' ? (d.unit ? String(Math.round(v)) : int(v)) : d.format === 'sci' ? sci(v, d.digits ?? 1) : fixed(v, d.digits ?? 2);
   return `${text}${(spoken ? d.spokenUnit : undefined) ?? d.unit ?? ''}`;
 }
 
@@ -39,12 +40,25 @@ export function KeyControl({ k }: { k: Key }) {
   const shown = useStore((s) => !r.forMethod || s.config.methods.includes(r.forMethod));
   const value = useStore((s) => s.config[k]);
   const dim = useStore((s) => s.config.dim);
-  if (!r.control || !shown) return null;
+  // A key that does not apply to this dimension (aspect, rot in 1D) has no control there.
+  if (!r.control || !shown || (r.dims && !r.dims.includes(dim))) return null;
   const label = r.labelByDim?.[dim] ?? r.label;
   return <ControlView k={k} control={r.control} label={label} hint={r.hint} value={value} />;
 }
 
-function ControlView({ k, control, label, hint, value }: { k: Key; control: Control; label: string; hint?: string; value: ExperimentState[Key] }) {
+function ControlView({
+  k,
+  control,
+  label,
+  hint,
+  value,
+}: {
+  k: Key;
+  control: Control;
+  label: string;
+  hint?: string;
+  value: ExperimentState[Key];
+}) {
   switch (control.kind) {
     case 'slider': {
       const v = value as number;
@@ -89,7 +103,15 @@ function ControlView({ k, control, label, hint, value }: { k: Key; control: Cont
       );
     }
     case 'select':
-      return <ChoiceSelect label={label} value={value as number} choices={control.choices} display={control.display} onChange={(v) => setKey(k, v, 'push')} />;
+      return (
+        <ChoiceSelect
+          label={label}
+          value={value as number}
+          choices={control.choices}
+          display={control.display}
+          onChange={(v) => setKey(k, v, 'push')}
+        />
+      );
     case 'seed':
       return <SeedField label={label} value={value as number} onChange={(v) => setKey(k, v, 'push')} />;
     case 'segmented':
@@ -97,7 +119,13 @@ function ControlView({ k, control, label, hint, value }: { k: Key; control: Cont
         <div className="segmented" role="radiogroup" aria-label={label}>
           {control.options.map((o) => (
             <label key={String(o.value)}>
-              <input type="radio" name={k} value={String(o.value)} checked={value === o.value} onChange={() => setKey(k, o.value, 'push')} />
+              <input
+                type="radio"
+                name={k}
+                value={String(o.value)}
+                checked={value === o.value}
+                onChange={() => setKey(k, o.value, 'push')}
+              />
               {o.label}
             </label>
           ))}
@@ -114,7 +142,12 @@ const MethodList = memo(function MethodList({ methods }: { methods: MethodId[] }
     <div className="method-list">
       {METHODS.map(({ id }) => (
         <label key={id} className="method-check">
-          <input type="checkbox" checked={on(id)} disabled={on(id) && methods.length === 1} onChange={(e) => toggleMethod(id, e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={on(id)}
+            disabled={on(id) && methods.length === 1}
+            onChange={(e) => toggleMethod(id, e.currentTarget.checked)}
+          />
           <MethodSwatch method={id} />
           {methodLabel(id)}
         </label>
@@ -124,7 +157,19 @@ const MethodList = memo(function MethodList({ methods }: { methods: MethodId[] }
 });
 
 const ChoiceSelect = memo(ChoiceSelectView, sameProps);
-function ChoiceSelectView({ label, value, choices, display, onChange }: { label: string; value: number; choices: readonly number[]; display: Display; onChange: (v: number) => void }) {
+function ChoiceSelectView({
+  label,
+  value,
+  choices,
+  display,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  choices: readonly number[];
+  display: Display;
+  onChange: (v: number) => void;
+}) {
   const id = useId();
   const all = choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b);
   const format = (v: number) => (display.format === 'sci' ? sci(v, display.digits ?? 0) : formatDisplay(display, v));

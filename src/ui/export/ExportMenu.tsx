@@ -109,7 +109,14 @@ export function ExportMenu({ name }: { name: string }) {
         onKeyDown={onTriggerKey}
       >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       </button>
       {open && (
@@ -123,7 +130,10 @@ export function ExportMenu({ name }: { name: string }) {
               aria-label={`Download ${name} panel as ${format.toUpperCase()}`}
               onClick={() => download(format)}
             >
-              {format.toUpperCase()} <span className="panel-export-hint" aria-hidden="true">{hint}</span>
+              {format.toUpperCase()}{' '}
+              <span className="panel-export-hint" aria-hidden="true">
+                {hint}
+              </span>
             </button>
           ))}
         </div>

@@ -33,6 +33,10 @@ export const saveText = (name: string, text: string, type: string): void => save
  * one Download JSON/CSV use for the same moment (query with cursor), so a figure and its data pair up.
  */
 export function figureFileName(panel: string, seed: number, query: string, ext: string): string {
-  const slug = panel.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'panel';
+  const slug =
+    panel
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'panel';
   return `em-lab-${slug}-seed${seed}-${queryHash(query)}.${ext}`;
 }

@@ -6,8 +6,33 @@
  * stroke, like hover-capture rectangles and drag hit areas) are removed from the clone.
  */
 
-const PAINT = ['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'paint-order', 'opacity', 'shape-rendering', 'vector-effect'];
-const TEXT = ['font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing', 'text-decoration-line'];
+const PAINT = [
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-miterlimit',
+  'paint-order',
+  'opacity',
+  'shape-rendering',
+  'vector-effect',
+];
+const TEXT = [
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'letter-spacing',
+  'text-decoration-line',
+];
 /** Containers: only what is not inherited (the leaves carry the inherited values themselves). */
 const GROUP = ['opacity'];
 

@@ -59,7 +59,7 @@ export function addPngText(png: Uint8Array, entries: Record<string, string>): Ui
 export function readPngText(png: Uint8Array): Record<string, string> {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out: Record<string, string> = {};
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const len = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     if (type === 'tEXt') {

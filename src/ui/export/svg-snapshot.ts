@@ -139,7 +139,10 @@ function textLayer(node: Text, out: SVGGElement, origin: Box): void {
   const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
   if (rects.length === 0) return;
   const cs = getComputedStyle(parent);
-  const lines = rects.length === 1 ? [text] : wrapLines(text, `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`, parent.getBoundingClientRect().width);
+  const lines =
+    rects.length === 1
+      ? [text]
+      : wrapLines(text, `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`, parent.getBoundingClientRect().width);
   lines.forEach((line, i) => {
     const r = rects[Math.min(i, rects.length - 1)];
     out.append(svgText(document, line, r.left - origin.left, r.top - origin.top + r.height / 2, textStyle(cs)));
@@ -147,7 +150,10 @@ function textLayer(node: Text, out: SVGGElement, origin: Box): void {
 }
 
 function unionRect(els: Element[]): DOMRect | null {
-  let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+  let l = Infinity,
+    t = Infinity,
+    r = -Infinity,
+    b = -Infinity;
   for (const el of els) {
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;
@@ -183,7 +189,9 @@ function prefixIds(root: Element, prefix: string): void {
     for (const attr of [...el.attributes]) {
       const v = attr.value;
       if (!v.includes('#')) continue;
-      const next = v.replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m)).replace(/^#(.+)$/, (m, id: string) => (ids.has(id) ? `#${ids.get(id)}` : m));
+      const next = v
+        .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m))
+        .replace(/^#(.+)$/, (m, id: string) => (ids.has(id) ? `#${ids.get(id)}` : m));
       if (next !== v) el.setAttribute(attr.name, next);
     }
 }

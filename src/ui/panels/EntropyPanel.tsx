@@ -2,25 +2,26 @@
 import { useRef } from 'react';
 import { useStore } from '../../state/store';
 import { pendingKind } from '../../state/run-data';
-import { COL } from '../../worker/protocol';
+import { field } from '../../state/rows';
 import { fixed } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
-import { column, methodSeries, switchMarkers, xExtent } from './series-data';
+import { methodSeries, switchMarkers, xExtent } from './series-data';
 import { themeColour } from '../theme';
 
 export function EntropyPanel() {
   const figure = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  usePanelChart('Entropy', figure, () => {
+  usePanelChart(PANEL_NAME.entropy, figure, () => {
     const chart = createSeriesChart(body.current!);
     return {
       draw() {
         const { run, config } = useStore.getState();
         const pending = pendingKind(run, config.it);
         if (run.header) {
-          const H = column(run, COL.entropy);
+          const H = field('entropy');
           const series = methodSeries(run, config.it, 'iterations', H);
           const hasHybrid = config.methods.includes('hybrid');
           chart.draw({
@@ -41,7 +42,7 @@ export function EntropyPanel() {
     };
   });
   return (
-    <Panel ref={figure} name="Entropy" className="panel-entropy" caption={<EntropyCaption />}>
+    <Panel ref={figure} name={PANEL_NAME.entropy} className="panel-entropy" caption={<EntropyCaption />}>
       <div ref={body} className="panel-body" />
     </Panel>
   );
@@ -52,9 +53,9 @@ function EntropyCaption() {
   const burn = useStore((s) => s.config.burn);
   return (
     <>
-      <Tex tex={String.raw`H=-\tfrac{1}{N\ln 2}\sum_n\big[r_n\ln r_n+(1-r_n)\ln(1-r_n)\big]`} /> is 0 when every
-      point is certain of its component and 1 when none is. The hybrid runs EM for {burn} burn-in iterations, then
-      switches to ECG (▲) once H &gt; τ = {fixed(tau, 3)}.
+      <Tex tex={String.raw`H=-\tfrac{1}{N\ln 2}\sum_n\big[r_n\ln r_n+(1-r_n)\ln(1-r_n)\big]`} /> is 0 when every point is certain of its
+      component and 1 when none is. The hybrid runs EM for {burn} burn-in iterations, then switches to ECG (▲) once H &gt; τ ={' '}
+      {fixed(tau, 3)}.
     </>
   );
 }

@@ -8,13 +8,14 @@ import { useRef } from 'react';
 import { setView } from '../../state/actions';
 import { pendingKind, traceOf } from '../../state/run-data';
 import { useStore, type MethodTrace, type XAxis } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { field } from '../../state/rows';
 import { fixed, logLik, sci } from '../format';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { pow10Label } from '../plot/frame';
 import { createSeriesChart } from '../plot/series-chart';
 import { Tex } from '../Tex';
-import { column, methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
+import { methodSeries, shownRows, switchMarkers, xExtent } from './series-data';
 
 /** Gaps are plotted as log₁₀ and floored here (≤ 0 means "at L*" to float64 precision). */
 const LOG_FLOOR = -15;
@@ -26,7 +27,7 @@ export function LogLikPanel() {
   const figure = useRef<HTMLElement>(null);
   const topBody = useRef<HTMLDivElement>(null);
   const gapBody = useRef<HTMLDivElement>(null);
-  usePanelChart('Log-likelihood', figure, () => {
+  usePanelChart(PANEL_NAME.loglik, figure, () => {
     const top = createSeriesChart(topBody.current!, { bottom: 14, top: 20 });
     const gap = createSeriesChart(gapBody.current!);
     return {
@@ -36,7 +37,7 @@ export function LogLikPanel() {
         const h = run.header;
         if (h) {
           const Lstar = h.optimum.logLik;
-          const L = column(run, COL.logLik);
+          const L = field('logLik');
           const logGap = (t: MethodTrace, i: number) => {
             const g = Lstar - L(t, i);
             return g > 0 ? Math.max(LOG_FLOOR, Math.log10(g)) : LOG_FLOOR;
@@ -70,7 +71,8 @@ export function LogLikPanel() {
           const yTop = Math.max(0, Math.ceil(Number.isFinite(hi) ? hi : 0) + 0.5);
           const noise = Math.log10(noiseLevel(Lstar));
           const em = traceOf(run, 'em');
-          const guide = em && view.xAxis === 'iterations' ? slopeGuide(h.optimum.eigenvalues[0], logGap, em, shownRows(em, config.it), noise) : null;
+          const guide =
+            em && view.xAxis === 'iterations' ? slopeGuide(h.optimum.eigenvalues[0], logGap, em, shownRows(em, config.it), noise) : null;
           gap.draw({
             series: sG,
             xDomain,
@@ -96,7 +98,7 @@ export function LogLikPanel() {
     };
   });
   return (
-    <Panel ref={figure} name="Log-likelihood" className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
+    <Panel ref={figure} name={PANEL_NAME.loglik} className="panel-loglik" caption={<LogLikCaption />} tools={<XAxisToggle />}>
       <div ref={topBody} className="panel-body panel-body-short" />
       <div ref={gapBody} className="panel-body" />
     </Panel>
@@ -107,13 +109,7 @@ export function LogLikPanel() {
  * EM's predicted asymptotic gap slope, log₁₀ λ_max² per iteration, drawn through EM's point at
  * the cursor over the preceding iterations (where the trace should lie on it once asymptotic).
  */
-function slopeGuide(
-  lambdaMax: number,
-  logGap: (t: MethodTrace, i: number) => number,
-  em: MethodTrace,
-  n: number,
-  noise: number,
-) {
+function slopeGuide(lambdaMax: number, logGap: (t: MethodTrace, i: number) => number, em: MethodTrace, n: number, noise: number) {
   if (!(lambdaMax > 0 && lambdaMax < 1) || n < 3) return null;
   const x1 = n - 1;
   const y1 = logGap(em, x1);
@@ -152,9 +148,8 @@ function LogLikCaption() {
   const lam = useStore((s) => (s.run.header ? s.run.header.optimum.eigenvalues[0] : NaN));
   return (
     <>
-      Gap to L* (EM's limit, Newton-polished). A straight line is linear convergence; EM's predicted slope
-      is <Tex tex={String.raw`\lambda_{\max}^2`} /> = {fixed(lam * lam, 4)} per iteration (blue band). ▲ hybrid
-      switches to ECG.
+      Gap to L* (EM's limit, Newton-polished). A straight line is linear convergence; EM's predicted slope is{' '}
+      <Tex tex={String.raw`\lambda_{\max}^2`} /> = {fixed(lam * lam, 4)} per iteration (blue band). ▲ hybrid switches to ECG.
     </>
   );
 }

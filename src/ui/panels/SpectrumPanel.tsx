@@ -8,12 +8,14 @@ import { itersPerDecade } from '../../engine/rates';
 import { methodLabel } from '../../experiment/codec';
 import { setView } from '../../state/actions';
 import { curveReady, emObservedRates, nonZeroEigenCount, pendingKind, traceOf, type ObservedRates } from '../../state/run-data';
+import { eigenColumn } from '../../state/rows';
 import { useStore, type RunState } from '../../state/store';
-import { COL } from '../../worker/protocol';
+import { SEP_SLIDER } from '../../experiment/sep-slider';
 import { fixed, sig } from '../format';
 import { METHOD_STYLE } from '../palette';
 import { setText } from '../set-text';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createSeriesChart, type Series } from '../plot/series-chart';
 import { Tex } from '../Tex';
 import { shownRows, xExtent } from './series-data';
@@ -29,7 +31,7 @@ export function SpectrumPanel() {
   const mainBody = useRef<HTMLDivElement>(null);
   const curveBody = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
-  usePanelChart('Missing-information spectrum', figure, () => {
+  usePanelChart(PANEL_NAME.spectrum, figure, () => {
     const main = createSeriesChart(mainBody.current!, { left: 40 });
     const curve = createSeriesChart(curveBody.current!, { left: 40, top: 20, bottom: 30 });
     return {
@@ -43,12 +45,12 @@ export function SpectrumPanel() {
         const other = !curveReady(run) || spectraMissing;
         if (h) {
           const k = nonZeroEigenCount(h.p);
-          const stride = 6 + 2 * h.p;
           const series: Series[] = [];
           if (focus) {
             const n = Math.min(shownRows(focus, config.it), focus.eigenCount);
             const colour = METHOD_STYLE[focus.method].colour;
             for (let j = 0; j < k; j++) {
+              const ev = eigenColumn(j);
               series.push({
                 key: `ev${j}`,
                 label: `λ${sub(j + 1)}`,
@@ -58,7 +60,7 @@ export function SpectrumPanel() {
                 alpha: EIGEN_OPACITY[j] ?? 0.4,
                 n,
                 x: (i) => i,
-                y: (i) => focus.buf[i * stride + COL.theta + h.p + j],
+                y: (i) => ev(focus, i),
                 head: j === 0,
               });
             }
@@ -94,7 +96,7 @@ export function SpectrumPanel() {
                 y: (i) => pts[i].lambdaMax,
               },
             ],
-            xDomain: [0, 8],
+            xDomain: [SEP_SLIDER.min, SEP_SLIDER.max],
             yDomain: [0, 1],
             cursorX: config.sep,
             xLabel: 'separation (σ)',
@@ -121,13 +123,7 @@ export function SpectrumPanel() {
     };
   });
   return (
-    <Panel
-      ref={figure}
-      name="Missing-information spectrum"
-      className="panel-spectrum"
-      caption={<SpectrumCaption />}
-      tools={<FocusSelect />}
-    >
+    <Panel ref={figure} name={PANEL_NAME.spectrum} className="panel-spectrum" caption={<SpectrumCaption />} tools={<FocusSelect />}>
       <div ref={mainBody} className="panel-body" />
       <div className="spectrum-foot">
         <dl ref={readout} className="rates" aria-label="Predicted and observed rates">
@@ -162,11 +158,16 @@ function writeReadout(dl: HTMLDListElement | null, run: RunState, rates: Observe
   };
   set('lam', fixed(lam, 6), 'predicted ‖e_{k+1}‖/‖e_k‖ for EM');
   set('lam2', fixed(lam * lam, 6), 'predicted gap_{k+1}/gap_k for EM');
-  const w = (win: [number, number] | null | undefined) => (win ? `EM iterations ${win[0]}–${win[1]}` : 'not enough asymptotic EM iterations yet');
+  const w = (win: [number, number] | null | undefined) =>
+    win ? `EM iterations ${win[0]}–${win[1]}` : 'not enough asymptotic EM iterations yet';
   set('param', rates ? fixed(rates.paramRatio, 6) : '—', `observed median, ${w(rates?.paramWindow)}`);
   set('gap', rates ? fixed(rates.gapRatio, 6) : '—', `observed median, ${w(rates?.gapWindow)}`);
   const win = rates?.paramWindow ?? rates?.gapWindow;
-  set('window', win ? `its ${win[0]}–${win[1]}` : rates ? 'not yet' : 'needs EM', win ? 'EM iterations the observed medians come from' : 'EM has not reached its asymptotic range yet (‖e‖ < 1e-2)');
+  set(
+    'window',
+    win ? `its ${win[0]}–${win[1]}` : rates ? 'not yet' : 'needs EM',
+    win ? 'EM iterations the observed medians come from' : 'EM has not reached its asymptotic range yet (‖e‖ < 1e-2)',
+  );
 }
 
 function FocusSelect() {
@@ -174,7 +175,11 @@ function FocusSelect() {
   const methods = useStore((s) => s.config.methods);
   return (
     <label className="inline-select">
-      <select aria-label="Spectrum of method" value={methods.includes(focus) ? focus : methods[0]} onChange={(e) => setView({ focus: e.target.value as typeof focus })}>
+      <select
+        aria-label="Spectrum of method"
+        value={methods.includes(focus) ? focus : methods[0]}
+        onChange={(e) => setView({ focus: e.target.value as typeof focus })}
+      >
         {methods.map((m) => (
           <option key={m} value={m}>
             {methodLabel(m)}
@@ -190,10 +195,11 @@ function SpectrumCaption() {
   const per = itersPerDecade(lam);
   return (
     <>
-      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max ={' '}
-      {fixed(lam, 3)}
+      <Tex tex={String.raw`DM=I_{oc}^{-1}I_m`} />: the share of information the missing labels hide. λ_max = {fixed(lam, 3)}
       {/* λ_max ≥ 1 (e.g. identical components): no linear rate, so no iterations per decade. */}
-      {lam >= 1 ? ': EM has no linear rate here.' : `: EM gains one decade of parameter error every ${Number.isFinite(per) ? sig(per, 3) : '—'} iterations.`}{' '}
+      {lam >= 1
+        ? ': EM has no linear rate here.'
+        : `: EM gains one decade of parameter error every ${Number.isFinite(per) ? sig(per, 3) : '—'} iterations.`}{' '}
       Dashed: spectrum at θ*. Right: λ_max vs separation.
     </>
   );

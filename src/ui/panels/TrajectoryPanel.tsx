@@ -10,11 +10,12 @@ import { methodLabel } from '../../experiment/codec';
 import { setArticlePref, useArticlePrefs } from '../../state/article-prefs';
 import { useLocalSteps } from '../../state/local-steps-store';
 import { alignedReference, pendingKind, traceOf } from '../../state/run-data';
-import { useStore, type RunState } from '../../state/store';
-import { COL, type ContourGrid } from '../../worker/protocol';
+import { thetaColumn } from '../../state/rows';
+import { useStore, type ContourGrid, type RunState } from '../../state/store';
 import { fixed, sig } from '../format';
 import { MARKER_SYMBOLS, METHOD_STYLE, TRUTH_STYLE, isOutlineMarker } from '../palette';
 import { Panel, markBusy, usePanelChart } from '../Panel';
+import { PANEL_NAME } from './panel-table';
 import { createFrame, type ChartFrame } from '../plot/frame';
 import { sizeCanvas, strokeSeries } from '../plot/path';
 import { createSeriesChart, type SeriesChart } from '../plot/series-chart';
@@ -23,12 +24,10 @@ import { currentTheme, themeColour } from '../theme';
 import { drawStepArrows } from './step-arrows';
 import { setText } from '../set-text';
 
-
 export const PARAM_LABELS: Record<1 | 2, string[]> = {
   1: ['π', 'μ₁', 'μ₂', 'σ₁²', 'σ₂²'],
   2: ['π', 'μ₁ x', 'μ₁ y', 'μ₂ x', 'μ₂ y', 'Σ₁ xx', 'Σ₁ xy', 'Σ₁ yy', 'Σ₂ xx', 'Σ₂ xy', 'Σ₂ yy'],
 };
-
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -36,7 +35,7 @@ export function TrajectoryPanel() {
   const figure = useRef<HTMLElement>(null);
   const planeBody = useRef<HTMLDivElement>(null);
   const multiples = useRef<HTMLDivElement>(null);
-  usePanelChart('Parameter trajectories', figure, () => {
+  usePanelChart(PANEL_NAME.trajectories, figure, () => {
     const plane = createPlane(planeBody.current!);
     let charts: SeriesChart[] = [];
     let chartsP = 0;
@@ -71,10 +70,9 @@ export function TrajectoryPanel() {
             multiples.current!.dataset.p = String(h.p);
           }
           const labels = PARAM_LABELS[h.dim];
-          const stride = 6 + 2 * h.p;
           const star = alignedReference(run).optimum;
           charts.forEach((c, j) => {
-            const series = methodSeries(run, config.it, 'iterations', (t, i) => t.buf[i * stride + COL.theta + j]);
+            const series = methodSeries(run, config.it, 'iterations', thetaColumn(j));
             let lo = star[j];
             let hi = lo;
             for (const s of series)
@@ -87,7 +85,10 @@ export function TrajectoryPanel() {
               }
             const pad = Math.max(1e-6, (hi - lo) * 0.08);
             // Rounded out to tick steps: the axes (SVG) change only when a path crosses a step, not every frame.
-            const yDomain = scaleLinear().domain([lo - pad, hi + pad]).nice(4).domain() as [number, number];
+            const yDomain = scaleLinear()
+              .domain([lo - pad, hi + pad])
+              .nice(4)
+              .domain() as [number, number];
             c.draw({
               series,
               xDomain: xExtent(series, 10),
@@ -116,7 +117,7 @@ export function TrajectoryPanel() {
   return (
     <Panel
       ref={figure}
-      name="Parameter trajectories"
+      name={PANEL_NAME.trajectories}
       className="panel-trajectories"
       caption={<TrajectoryCaption />}
       tools={<ShowStepsToggle />}
@@ -174,7 +175,10 @@ function createPlane(host: HTMLElement) {
       hi = Math.max(...v) + 1;
     }
     // Equal units on both axes: a square plot area.
-    const side = Math.max(10, Math.min(frame.width - frame.margin.left - frame.margin.right, frame.height - frame.margin.top - frame.margin.bottom));
+    const side = Math.max(
+      10,
+      Math.min(frame.width - frame.margin.left - frame.margin.right, frame.height - frame.margin.top - frame.margin.bottom),
+    );
     frame.margin.right = Math.max(10, frame.width - frame.margin.left - side);
     frame.margin.bottom = Math.max(34, frame.height - frame.margin.top - side);
     const x = scaleLinear().domain([lo, hi]).range([0, side]);
@@ -189,16 +193,25 @@ function createPlane(host: HTMLElement) {
     }
     diag.attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(hi)).attr('y2', y(hi));
 
-    const stride = 6 + 2 * h.p;
+    const [xa, ya] = [thetaColumn(a), thetaColumn(b)];
     const paths = run.traces.map((t) => ({ t, n: shownRows(t, it), st: METHOD_STYLE[t.method] }));
     const ctx = sizeCanvas(canvas, frame.margin.left, frame.margin.top, side, side);
     if (ctx) {
       for (const d of paths)
-        strokeSeries(ctx, d.n, (i) => d.t.buf[i * stride + COL.theta + a], (i) => d.t.buf[i * stride + COL.theta + b], x, y, 1e9, {
-          colour: d.st.colour,
-          dash: d.st.dashArray,
-          width: 1.6,
-        });
+        strokeSeries(
+          ctx,
+          d.n,
+          (i) => xa(d.t, i),
+          (i) => ya(d.t, i),
+          x,
+          y,
+          1e9,
+          {
+            colour: d.st.colour,
+            dash: d.st.dashArray,
+            width: 1.6,
+          },
+        );
     }
     scales = { x, y, side };
     drawSteps();
@@ -216,10 +229,7 @@ function createPlane(host: HTMLElement) {
       .attr('fill', (d) => (isOutlineMarker(d.st.marker) ? 'none' : d.st.colour))
       .attr('stroke', (d) => (isOutlineMarker(d.st.marker) ? d.st.colour : themeColour('--bg')))
       .attr('stroke-width', (d) => (isOutlineMarker(d.st.marker) ? 2 : 1))
-      .attr('transform', (d) => {
-        const o = (d.n - 1) * stride + COL.theta;
-        return `translate(${x(d.t.buf[o + a])},${y(d.t.buf[o + b])})`;
-      })
+      .attr('transform', (d) => `translate(${x(xa(d.t, d.n - 1))},${y(ya(d.t, d.n - 1))})`)
       .select('title')
       .each(function (d) {
         setText(this as Element, `${methodLabel(d.t.method)} at iteration ${d.n - 1}`);
@@ -285,7 +295,9 @@ function createPlane(host: HTMLElement) {
     if (!grid || grid.bands.length === 0) return [];
     // Grid units → pixels is affine (linear scales): one matrix for every band's path.
     const toPx = new DOMMatrix([(x(grid.x1) - x(grid.x0)) / grid.nx, 0, 0, (y(grid.y1) - y(grid.y0)) / grid.ny, x(grid.x0), y(grid.y0)]);
-    const shade = scaleLinear<string>().domain([0, Math.max(1, grid.bands.length - 1)]).range([themeColour('--contour-low'), themeColour('--contour-high')]);
+    const shade = scaleLinear<string>()
+      .domain([0, Math.max(1, grid.bands.length - 1)])
+      .range([themeColour('--contour-low'), themeColour('--contour-high')]);
     return grid.bands.map((b, i) => {
       const path = new Path2D();
       path.addPath(new Path2D(b.path), toPx);
@@ -326,9 +338,9 @@ function TrajectoryCaption() {
   const showSteps = useArticlePrefs((s) => s.showSteps);
   return (
     <>
-      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice,
-      so a path that also moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○
-      start, ★ θ*, + truth; the dashed diagonal is the label-swap symmetry line.
+      Contours: L over ({dim === 1 ? 'μ₁, μ₂' : 'μ₁ x, μ₂ x'}) with every other parameter held at θ* — a profile slice, so a path that also
+      moves {dim === 1 ? 'π and the variances' : 'the other parameters'} need not follow them. ○ start, ★ θ*, + truth; the dashed diagonal
+      is the label-swap symmetry line.
       {showSteps &&
         ' Arrows at the spectrum method’s point: its EM step and Newton step to scale (magnified together when short, factor shown), the gradient ∇L at the EM step’s length (direction only); all projected on this plane.'}{' '}
       Right: each parameter against iteration (dotted: θ*).

@@ -1,8 +1,8 @@
 /** Turning the run's traces into chart series (up to the cursor), shared by the time-series panels. */
 import { methodLabel } from '../../experiment/codec';
-import { rowAt, strideOf } from '../../state/run-data';
+import { field, stepAt, type TraceColumn } from '../../state/rows';
+import { rowAt } from '../../state/run-data';
 import type { MethodTrace, RunState, XAxis } from '../../state/store';
-import { COL, STEP_KINDS } from '../../worker/protocol';
 import { METHOD_STYLE } from '../palette';
 import type { PointMarker, Series } from '../plot/series-chart';
 
@@ -12,18 +12,14 @@ export const shownRows = (t: MethodTrace, it: number): number => {
   return r < 0 ? t.count : r + 1;
 };
 
-export function xAccessor(run: RunState, t: MethodTrace, xAxis: XAxis): (i: number) => number {
+const evaluations = field('evaluations');
+
+export function xAccessor(t: MethodTrace, xAxis: XAxis): (i: number) => number {
   if (xAxis === 'iterations') return (i) => i;
-  const stride = strideOf(run);
-  return (i) => t.buf[i * stride + COL.evaluations];
+  return (i) => evaluations(t, i);
 }
 
-export function methodSeries(
-  run: RunState,
-  it: number,
-  xAxis: XAxis,
-  value: (t: MethodTrace, i: number) => number,
-): Series[] {
+export function methodSeries(run: RunState, it: number, xAxis: XAxis, value: TraceColumn): Series[] {
   return run.traces.map((t) => {
     const st = METHOD_STYLE[t.method];
     return {
@@ -32,17 +28,12 @@ export function methodSeries(
       colour: st.colour,
       dash: st.dash,
       n: shownRows(t, it),
-      x: xAccessor(run, t, xAxis),
+      x: xAccessor(t, xAxis),
       y: (i: number) => value(t, i),
       head: true,
     };
   });
 }
-
-export const column =
-  (run: RunState, col: number) =>
-  (t: MethodTrace, i: number): number =>
-    t.buf[i * strideOf(run) + col];
 
 /** The next "round" number ≥ v (1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k): axes grow in steps, not every frame. */
 export function niceCeil(v: number): number {
@@ -59,31 +50,19 @@ export function xExtent(series: Series[], min: number): [number, number] {
   return [0, niceCeil(m)];
 }
 
-const CG_CODE = STEP_KINDS.indexOf('cg');
-
 /** Rows (up to n) where the hybrid took its first ECG step after an EM step. */
-export function hybridSwitches(run: RunState, t: MethodTrace, n: number): number[] {
-  const stride = strideOf(run);
+export function hybridSwitches(t: MethodTrace, n: number): number[] {
   const out: number[] = [];
-  for (let i = 1; i < n; i++) {
-    const prev = t.buf[(i - 1) * stride + COL.step];
-    const cur = t.buf[i * stride + COL.step];
-    if (cur === CG_CODE && prev !== CG_CODE) out.push(i);
-  }
+  for (let i = 1; i < n; i++) if (stepAt(t, i) === 'cg' && stepAt(t, i - 1) !== 'cg') out.push(i);
   return out;
 }
 
-export function switchMarkers(
-  run: RunState,
-  it: number,
-  xAxis: XAxis,
-  yOf: (t: MethodTrace, i: number) => number,
-): PointMarker[] {
+export function switchMarkers(run: RunState, it: number, xAxis: XAxis, yOf: TraceColumn): PointMarker[] {
   const t = run.traces.find((r) => r.method === 'hybrid');
   if (!t) return [];
   const n = shownRows(t, it);
-  const x = xAccessor(run, t, xAxis);
-  return hybridSwitches(run, t, n).map((i) => ({
+  const x = xAccessor(t, xAxis);
+  return hybridSwitches(t, n).map((i) => ({
     x: x(i),
     y: yOf(t, i),
     colour: METHOD_STYLE.hybrid.colour,

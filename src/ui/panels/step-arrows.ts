@@ -93,7 +93,14 @@ function labelPositions(arrows: Arrow[], side: number): Label[] {
     const py = a.y0 + t * (a.y1 - a.y0);
     const right = a.cut ? a.x1 < a.x0 : a.x1 >= a.x0;
     const text = `${a.label}${a.cut ? ' …' : ''}`;
-    const l: Label = { key: a.key, colour: a.colour, text, x: px + (right ? 5 : -5), y: py + (a.y1 >= a.y0 ? 11 : -5), anchor: right ? 'start' : 'end' };
+    const l: Label = {
+      key: a.key,
+      colour: a.colour,
+      text,
+      x: px + (right ? 5 : -5),
+      y: py + (a.y1 >= a.y0 ? 11 : -5),
+      anchor: right ? 'start' : 'end',
+    };
     // Horizontal extent, roughly 6.5 px per character at 10.5 px.
     const span = (b: Label) => (b.anchor === 'start' ? [b.x, b.x + 6.5 * b.text.length] : [b.x - 6.5 * b.text.length, b.x]);
     const clash = () =>
@@ -136,7 +143,7 @@ export function drawStepArrows(
       const vecs: (readonly [number, number] | null)[] = [
         [em[0] * factor, em[1] * factor],
         gLen > 0 ? [(g0[0] / gLen) * emLen * factor, (g0[1] / gLen) * emLen * factor] : null,
-        steps.newton ? px(steps.newton).map((v) => v * factor) as [number, number] : null,
+        steps.newton ? (px(steps.newton).map((v) => v * factor) as [number, number]) : null,
       ];
       STEP_ARROWS.forEach((s, i) => {
         const v = vecs[i];
@@ -158,7 +165,10 @@ export function drawStepArrows(
     .attr('stroke-dasharray', (d) => d.dash || null)
     .attr('d', arrowPath)
     .select('title')
-    .text((d) => `${d.label} step${d.key === 'grad' ? ' direction (drawn at the EM step’s length)' : ''}${d.cut ? ' (continues beyond the plot)' : ''}`);
+    .text(
+      (d) =>
+        `${d.label} step${d.key === 'grad' ? ' direction (drawn at the EM step’s length)' : ''}${d.cut ? ' (continues beyond the plot)' : ''}`,
+    );
   g.selectAll('text.step-label')
     .data(labelPositions(arrows, side), (d) => (d as Label).key)
     .join('text')

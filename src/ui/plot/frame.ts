@@ -91,7 +91,21 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
     axes(x, y, o) {
       const { innerW, innerH } = f;
       // Axes are re-rendered only when something about them changed (not every frame while playing).
-      const key = [x.domain(), x.range(), y.domain(), y.range(), o.xLabel, o.yLabel, o.xTicks, o.yTicks, o.yTickValues, f.width, f.height, f.margin.left, f.margin.top].join('|');
+      const key = [
+        x.domain(),
+        x.range(),
+        y.domain(),
+        y.range(),
+        o.xLabel,
+        o.yLabel,
+        o.xTicks,
+        o.yTicks,
+        o.yTickValues,
+        f.width,
+        f.height,
+        f.margin.left,
+        f.margin.top,
+      ].join('|');
       if (key === axisKey) return;
       axisKey = key;
       // The frame's geometry is rewritten only when it changed (not on every new domain).
@@ -107,7 +121,11 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
         yLabel.attr('x', -f.margin.left + 2).attr('y', -8);
       }
       renderAxis(gx.node()!, x, 'bottom', { ticks: o.xTicks ?? Math.max(2, Math.floor(innerW / 70)), format: o.xFormat });
-      renderAxis(gy.node()!, y, 'left', { ticks: o.yTicks ?? Math.max(2, Math.floor(innerH / 40)), tickValues: o.yTickValues, format: o.yFormat });
+      renderAxis(gy.node()!, y, 'left', {
+        ticks: o.yTicks ?? Math.max(2, Math.floor(innerH / 40)),
+        tickValues: o.yTickValues,
+        format: o.yFormat,
+      });
       if (xLabel.text() !== o.xLabel) xLabel.text(o.xLabel);
       if (yLabel.text() !== o.yLabel) yLabel.text(o.yLabel);
     },
@@ -171,7 +189,18 @@ export function createFrame(host: HTMLElement, margin: Margins, ariaHidden = tru
   return f;
 }
 
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 /** A log10 exponent as "10⁻⁶" (axis ticks of log-scale quantities plotted as exponents). */
-export const pow10Label = (k: number): string =>
-  Number.isInteger(k) ? `10${String(k).replace(/./g, (c) => SUP[c] ?? c)}` : '';
+export const pow10Label = (k: number): string => (Number.isInteger(k) ? `10${String(k).replace(/./g, (c) => SUP[c] ?? c)}` : '');

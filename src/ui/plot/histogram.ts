@@ -28,8 +28,13 @@ export function extent(d: ArrayLike<number>): [number, number] {
 export function histogramLayout(data: ArrayLike<number>): { domain: [number, number]; thresholds: number[] } {
   const [lo, hi] = extent(data);
   const pad = 0.05 * (hi - lo || 1);
-  const domain = scaleLinear().domain([lo - pad, hi + pad]).nice().domain() as [number, number];
-  const thresholds = scaleLinear().domain(domain).ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(data.length)))));
+  const domain = scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .nice()
+    .domain() as [number, number];
+  const thresholds = scaleLinear()
+    .domain(domain)
+    .ticks(Math.min(60, Math.max(12, Math.round(Math.sqrt(data.length)))));
   return { domain, thresholds };
 }
 

@@ -39,7 +39,11 @@ export function tracePolyline(
     return;
   }
   let col = NaN;
-  let firstY = 0, minY = 0, maxY = 0, lastY = 0, colX = 0;
+  let firstY = 0,
+    minY = 0,
+    maxY = 0,
+    lastY = 0,
+    colX = 0;
   const flush = () => {
     if (Number.isNaN(col)) return;
     put(colX, firstY);
@@ -94,7 +98,10 @@ export function sizeCanvas(canvas: HTMLCanvasElement, left: number, top: number,
   }
   // Only on change: style writes every frame would invalidate style and layout for nothing.
   const st = canvas.style;
-  const l = `${left}px`, t = `${top}px`, sw = `${w}px`, sh = `${h}px`;
+  const l = `${left}px`,
+    t = `${top}px`,
+    sw = `${w}px`,
+    sh = `${h}px`;
   if (st.left !== l) st.left = l;
   if (st.top !== t) st.top = t;
   if (st.width !== sw) st.width = sw;

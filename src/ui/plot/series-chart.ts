@@ -95,7 +95,12 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
     }
     if (ctx) {
       for (const s of input.series)
-        strokeSeries(ctx, s.n, s.x, s.y, x, y, innerW, { colour: s.colour, dash: dashArrayOf(s.dash ?? ''), width: s.width ?? 1.6, alpha: s.alpha });
+        strokeSeries(ctx, s.n, s.x, s.y, x, y, innerW, {
+          colour: s.colour,
+          dash: dashArrayOf(s.dash ?? ''),
+          width: s.width ?? 1.6,
+          alpha: s.alpha,
+        });
       // Guides and the methods' current points move every frame: canvas too.
       for (const g of input.guides ?? []) {
         ctx.beginPath();
@@ -226,10 +231,7 @@ export function createSeriesChart(host: HTMLElement, margin: Partial<Margins> = 
       .attr('stroke', (d) => d.s.colour)
       .attr('cx', (d) => x(d.s.x(d.i)))
       .attr('cy', (d) => y(d.yv));
-    frame.showTooltip(h.x, h.y, [
-      { text: fx(xv) },
-      ...hits.map((d) => ({ text: `${d.s.label}: ${fy(d.yv)}`, colour: d.s.colour })),
-    ]);
+    frame.showTooltip(h.x, h.y, [{ text: fx(xv) }, ...hits.map((d) => ({ text: `${d.s.label}: ${fy(d.yv)}`, colour: d.s.colour }))]);
   }
 
   return {

@@ -43,11 +43,11 @@ export function BoxPlotPanel() {
 
   const caption = plan ? (
     <>
-      E-steps each method needed to bring the gap L* − L below {sig(plan.spec.tol, 2)}, over {plan.seeds.length} data sets per
-      separation (N = {int(plan.spec.n)}): box = quartiles, line = median, whiskers = fastest and slowest run that got there.
-      ▵ with a count: runs censored at the cap of {int(plan.spec.cap)} E-steps (capped, or stopped short of the gap); ▲: the
-      median itself is above the cap. Dotted: EM’s E-steps predicted from λ_max at θ* (the gap shrinks by λ_max² per
-      iteration from the start’s gap), median over the data sets.
+      E-steps each method needed to bring the gap L* − L below {sig(plan.spec.tol, 2)}, over {plan.seeds.length} data sets per separation (N
+      = {int(plan.spec.n)}): box = quartiles, line = median, whiskers = fastest and slowest run that got there. ▵ with a count: runs
+      censored at the cap of {int(plan.spec.cap)} E-steps (capped, or stopped short of the gap); ▲: the median itself is above the cap.
+      Dotted: EM’s E-steps predicted from λ_max at θ* (the gap shrinks by λ_max² per iteration from the start’s gap), median over the data
+      sets.
     </>
   ) : (
     'Press Run sweep: E-steps to the target gap per method, against separation, on many replicate data sets.'
@@ -79,7 +79,17 @@ export function BoxPlotPanel() {
   );
 }
 
-function MedianTable({ seps, methods, entries, cap }: { seps: number[]; methods: readonly MethodId[]; entries: ReturnType<typeof cellEntries>; cap: number }) {
+function MedianTable({
+  seps,
+  methods,
+  entries,
+  cap,
+}: {
+  seps: number[];
+  methods: readonly MethodId[];
+  entries: ReturnType<typeof cellEntries>;
+  cap: number;
+}) {
   const q = (x: number | null) => (x === null ? `> ${int(cap)}` : int(x));
   return (
     <details className="sweep-table">

@@ -31,7 +31,14 @@ export function RateMapPanel() {
     const id = requestAnimationFrame(() => {
       if (!svg.current || !mapPlan || width <= 0) return;
       const onProbe = (p: Probe, commit: ProbeCommit) => setConfig({ sep: p.sep, [mapPlan.axis]: p.value }, commit);
-      drawRateMap(svg.current, { seps: mapPlan.seps, values: mapPlan.values, axis: mapPlan.axis, lambda: map }, { sep, value }, width, HEIGHT, { onProbe });
+      drawRateMap(
+        svg.current,
+        { seps: mapPlan.seps, values: mapPlan.values, axis: mapPlan.axis, lambda: map },
+        { sep, value },
+        width,
+        HEIGHT,
+        { onProbe },
+      );
     });
     return () => cancelAnimationFrame(id);
   }, [mapPlan, map, version, sep, value, width]);
@@ -44,9 +51,9 @@ export function RateMapPanel() {
   const range = MAP_RANGE[axis];
   const caption = mapPlan ? (
     <>
-      λ_max, EM’s linear rate, at θ* on one data set per point (N = {int(plan?.spec.n)}, the experiment’s data seed) over
-      separation × {range.label}: the darker, the faster EM; each colour step is ten times slower (λ_max = 0.9, 0.99,
-      0.999). Drag the probe, or focus it and use the arrow keys, to move the live experiment there.
+      λ_max, EM’s linear rate, at θ* on one data set per point (N = {int(plan?.spec.n)}, the experiment’s data seed) over separation ×{' '}
+      {range.label}: the darker, the faster EM; each colour step is ten times slower (λ_max = 0.9, 0.99, 0.999). Drag the probe, or focus it
+      and use the arrow keys, to move the live experiment there.
     </>
   ) : (
     'Press Run sweep: λ_max over separation × weight (or variance ratio), with a probe that sets the live experiment.'

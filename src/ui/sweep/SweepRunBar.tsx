@@ -15,13 +15,13 @@ import { sweepPoolSize } from '../../worker/sweep-pool';
 export function SweepRunBar() {
   const { status, done, total, error, elapsedMs, plan, spec, gridDone } = useSweepStore(
     useShallow((s) => ({
-    status: s.status,
-    done: s.done,
-    total: s.total,
-    error: s.error,
-    elapsedMs: s.elapsedMs,
-    plan: s.plan,
-    spec: s.spec,
+      status: s.status,
+      done: s.done,
+      total: s.total,
+      error: s.error,
+      elapsedMs: s.elapsedMs,
+      plan: s.plan,
+      spec: s.spec,
       gridDone: s.plan !== null && s.grid.every((row) => row.every((c) => c !== undefined)),
     })),
   );
@@ -84,7 +84,9 @@ function statusText(status: string, done: number, total: number, cells: number, 
     case 'idle':
       return 'Not run yet.';
     case 'running':
-      return done < cells ? `Running: ${int(done)} of ${int(cells)} data sets…` : `Rate map: ${int(done - cells)} of ${int(total - cells)} points…`;
+      return done < cells
+        ? `Running: ${int(done)} of ${int(cells)} data sets…`
+        : `Rate map: ${int(done - cells)} of ${int(total - cells)} points…`;
     case 'done':
       return `Finished ${int(cells)} data sets and ${int(total - cells)} rate-map points in ${secs}.`;
     case 'cancelled':

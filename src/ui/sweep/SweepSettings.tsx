@@ -28,7 +28,12 @@ export function SweepSettings() {
       </fieldset>
       <fieldset disabled={running}>
         <legend>Runs</legend>
-        <NumberField label="Replicates" field="reps" value={spec.reps} hint="data sets per separation; replicate r uses data seed seed + r" />
+        <NumberField
+          label="Replicates"
+          field="reps"
+          value={spec.reps}
+          hint="data sets per separation; replicate r uses data seed seed + r"
+        />
         <NumberField label="E-step cap" field="cap" value={spec.cap} hint="runs that need more are censored at the cap, never dropped" />
         <NumberField label="Points N" field="n" value={spec.n} hint="sample size of every data set" />
         <TolSelect value={spec.tol} />

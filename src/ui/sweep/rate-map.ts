@@ -65,7 +65,14 @@ export interface RateMapHandlers {
 /** Per chart: whether a drag is on, and the latest handlers (a redraw mid-drag must not end the drag). */
 const charts = new WeakMap<SVGSVGElement, { dragging: boolean; handlers: RateMapHandlers }>();
 
-export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Probe, width: number, height: number, handlers: RateMapHandlers): void {
+export function drawRateMap(
+  svgEl: SVGSVGElement,
+  input: RateMapInput,
+  probe: Probe,
+  width: number,
+  height: number,
+  handlers: RateMapHandlers,
+): void {
   const svg = select(svgEl).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
   const w = Math.max(10, width - M.left - M.right);
   const h = Math.max(10, height - M.top - M.bottom);
@@ -73,12 +80,22 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
   const range = MAP_RANGE[axis];
   const xe = cellEdges(seps, false);
   const ye = cellEdges(values, range.log);
-  const x = scaleLinear().domain([xe[0], xe[xe.length - 1]]).range([0, w]);
-  const y: ScaleContinuousNumeric<number, number> = (range.log ? scaleLog() : scaleLinear()).domain([ye[0], ye[ye.length - 1]]).range([h, 0]);
+  const x = scaleLinear()
+    .domain([xe[0], xe[xe.length - 1]])
+    .range([0, w]);
+  const y: ScaleContinuousNumeric<number, number> = (range.log ? scaleLog() : scaleLinear())
+    .domain([ye[0], ye[ye.length - 1]])
+    .range([h, 0]);
 
-  const root = svg.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot').attr('transform', `translate(${M.left},${M.top})`);
+  const root = svg
+    .selectAll<SVGGElement, null>('g.plot')
+    .data([null])
+    .join('g')
+    .attr('class', 'plot')
+    .attr('transform', `translate(${M.left},${M.top})`);
   const cells = lambda.map((l, k) => ({ l, i: k % seps.length, j: Math.floor(k / seps.length) }));
-  root.selectAll<SVGRectElement, (typeof cells)[number]>('rect.cell')
+  root
+    .selectAll<SVGRectElement, (typeof cells)[number]>('rect.cell')
     .data(cells)
     .join('rect')
     .attr('class', 'cell')
@@ -93,17 +110,51 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
     .join('title')
     .text((c) => {
       const where = `separation ${seps[c.i]} σ, ${range.label} ${values[c.j]}`;
-      return c.l === undefined ? `${where}: computing…` : c.l === null ? `${where}: λ_max undefined (degenerate θ*)` : `${where}: λ_max = ${sig(c.l, 5)}`;
+      return c.l === undefined
+        ? `${where}: computing…`
+        : c.l === null
+          ? `${where}: λ_max undefined (degenerate θ*)`
+          : `${where}: λ_max = ${sig(c.l, 5)}`;
     });
 
-  root.selectAll<SVGGElement, null>('g.axis-x').data([null]).join('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${h})`)
-    .call(axisBottom(x).ticks(Math.min(8, Math.floor(w / 50))).tickSizeOuter(0));
-  root.selectAll<SVGGElement, null>('g.axis-y').data([null]).join('g').attr('class', 'axis axis-y')
-    .call(axisLeft(y).ticks(range.log ? 4 : 5, range.log ? format('~g') : format('.2')).tickSizeOuter(0));
-  root.selectAll('text.x-label').data([null]).join('text').attr('class', 'axis-label x-label')
-    .attr('x', w / 2).attr('y', h + 30).attr('text-anchor', 'middle').text('separation (pooled σ)');
-  root.selectAll('text.y-label').data([null]).join('text').attr('class', 'axis-label y-label')
-    .attr('transform', `translate(${-34},${h / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(range.label);
+  root
+    .selectAll<SVGGElement, null>('g.axis-x')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis axis-x')
+    .attr('transform', `translate(0,${h})`)
+    .call(
+      axisBottom(x)
+        .ticks(Math.min(8, Math.floor(w / 50)))
+        .tickSizeOuter(0),
+    );
+  root
+    .selectAll<SVGGElement, null>('g.axis-y')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis axis-y')
+    .call(
+      axisLeft(y)
+        .ticks(range.log ? 4 : 5, range.log ? format('~g') : format('.2'))
+        .tickSizeOuter(0),
+    );
+  root
+    .selectAll('text.x-label')
+    .data([null])
+    .join('text')
+    .attr('class', 'axis-label x-label')
+    .attr('x', w / 2)
+    .attr('y', h + 30)
+    .attr('text-anchor', 'middle')
+    .text('separation (pooled σ)');
+  root
+    .selectAll('text.y-label')
+    .data([null])
+    .join('text')
+    .attr('class', 'axis-label y-label')
+    .attr('transform', `translate(${-34},${h / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(range.label);
 
   // The probe: clamped into the map (the experiment may sit outside its range).
   const clampX = (v: number) => Math.min(xe[xe.length - 1], Math.max(xe[0], v));
@@ -118,8 +169,13 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
     const [mx, my] = pointer(ev, plot);
     return { sep: clampX(x.invert(mx)), value: clampY(y.invert(my)) };
   };
-  root.selectAll<SVGRectElement, null>('rect.probe-area').data([null]).join('rect').attr('class', 'probe-area')
-    .attr('width', w).attr('height', h)
+  root
+    .selectAll<SVGRectElement, null>('rect.probe-area')
+    .data([null])
+    .join('rect')
+    .attr('class', 'probe-area')
+    .attr('width', w)
+    .attr('height', h)
     .on('pointerdown', function (ev: PointerEvent) {
       state.dragging = true;
       this.setPointerCapture(ev.pointerId);
@@ -138,15 +194,19 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
     });
 
   const lam = lambdaNear(input, probe);
-  const valueText = `separation ${probe.sep.toFixed(2)} σ, ${range.label} ${probe.value.toFixed(2)}` +
+  const valueText =
+    `separation ${probe.sep.toFixed(2)} σ, ${range.label} ${probe.value.toFixed(2)}` +
     (typeof lam === 'number' ? `; λ_max ≈ ${sig(lam, 4)} nearby` : '');
-  const g = root.selectAll<SVGGElement, null>('g.probe').data([null]).join((enter) => {
-    const p = enter.append('g').attr('class', 'probe').attr('tabindex', 0).attr('role', 'slider');
-    p.append('line').attr('class', 'probe-h');
-    p.append('line').attr('class', 'probe-v');
-    p.append('circle').attr('class', 'probe-ring').attr('r', 8);
-    return p;
-  });
+  const g = root
+    .selectAll<SVGGElement, null>('g.probe')
+    .data([null])
+    .join((enter) => {
+      const p = enter.append('g').attr('class', 'probe').attr('tabindex', 0).attr('role', 'slider');
+      p.append('line').attr('class', 'probe-h');
+      p.append('line').attr('class', 'probe-v');
+      p.append('circle').attr('class', 'probe-ring').attr('r', 8);
+      return p;
+    });
   g.attr('aria-label', `Rate map probe: separation and ${range.label} of the live experiment`)
     .attr('aria-valuemin', xe[0].toFixed(2))
     .attr('aria-valuemax', xe[xe.length - 1].toFixed(2))
@@ -155,8 +215,7 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
     .on('keydown', (ev: KeyboardEvent) => {
       const big = ev.shiftKey;
       const ds = big ? 0.5 : 0.05;
-      const stepValue = (v: number, dir: 1 | -1) =>
-        range.log ? v * 10 ** (dir * (big ? 0.1 : 0.01)) : v + dir * (big ? 0.1 : 0.01);
+      const stepValue = (v: number, dir: 1 | -1) => (range.log ? v * 10 ** (dir * (big ? 0.1 : 0.01)) : v + dir * (big ? 0.1 : 0.01));
       const moves: Record<string, Probe> = {
         ArrowLeft: { sep: probe.sep - ds, value: probe.value },
         ArrowRight: { sep: probe.sep + ds, value: probe.value },
@@ -168,7 +227,15 @@ export function drawRateMap(svgEl: SVGSVGElement, input: RateMapInput, probe: Pr
       ev.preventDefault();
       handlers.onProbe({ sep: clampX(next.sep), value: clampY(next.value) }, 'release');
     });
-  g.select('line.probe-h').attr('x1', -px).attr('x2', w - px).attr('y1', 0).attr('y2', 0);
-  g.select('line.probe-v').attr('x1', 0).attr('x2', 0).attr('y1', -py).attr('y2', h - py);
+  g.select('line.probe-h')
+    .attr('x1', -px)
+    .attr('x2', w - px)
+    .attr('y1', 0)
+    .attr('y2', 0);
+  g.select('line.probe-v')
+    .attr('x1', 0)
+    .attr('x2', 0)
+    .attr('y1', -py)
+    .attr('y2', h - py);
   g.attr('transform', `translate(${px},${py})`);
 }
