@@ -30,6 +30,7 @@ const SETTINGS: RunSettings = {
   gstep: 0,
   lr: 0.05,
   opt: 'adam',
+  eta: 1.5,
 };
 const showSeeds = process.argv.includes('--seeds');
 

@@ -38,7 +38,12 @@ export const FAMILIES: Readonly<Record<ModelFamily, Family>> = {
     ...FAMILY_DATA.hmm,
     build(spec) {
       const { data, floor } = this.dataAndFloor(spec);
-      return { data, truth: hmmTruthTheta(spec), model: createHmmModel(data, { varianceFloor: floor }), init: hmmInitialTheta(spec, data).theta };
+      return {
+        data,
+        truth: hmmTruthTheta(spec),
+        model: createHmmModel(data, { varianceFloor: floor }),
+        init: hmmInitialTheta(spec, data).theta,
+      };
     },
   },
 };

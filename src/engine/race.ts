@@ -5,7 +5,7 @@
 import { Evaluator } from './evaluator';
 import { familyData } from './family-data';
 import { methodSpec } from './methods/registry';
-import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
+import type { Optimizer, StepExtra, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
@@ -73,11 +73,17 @@ export async function raceOnModel(
   const problem = startProblem(model, init);
   const optimum: Optimum = options.optimum ?? computeOptimum(model, init, truth);
   options.onPhase?.('optimum');
-  const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
 
   const want = options.spectrum;
   const spectrumOf = (method: MethodId): boolean => (typeof want === 'boolean' ? want : want !== undefined && want.includes(method));
-  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean): TraceRow => ({
+  const rowFor = (
+    iteration: number,
+    evaluations: number,
+    e: EStep,
+    step: TraceRow['step'],
+    spectrum: boolean,
+    extra?: StepExtra,
+  ): TraceRow => ({
     iteration,
     evaluations,
     logLik: e.logLik,
@@ -86,6 +92,7 @@ export async function raceOnModel(
     gradNorm: norm2(model.gradientFree(e)),
     step,
     ...(spectrum ? { eigenvalues: model.spectrum(e) } : {}),
+    ...(extra ? { extra } : {}),
   });
 
   const lanes: Lane[] = [];
@@ -95,12 +102,15 @@ export async function raceOnModel(
     // A method written for another family races no steps, and says why (its lane stays in the race).
     const unavailable = (m.families as readonly string[]).includes(model.family)
       ? null
-      : stop('not-for-model', `${m.label} is written for the ${m.families.map(familyLabel).join(' and ')}, not the ${familyLabel(model.family)}`);
+      : stop(
+          'not-for-model',
+          `${m.label} is written for the ${m.families.map(familyLabel).join(' and ')}, not the ${familyLabel(model.family)}`,
+        );
     const run: MethodRun = { method, rows: [], stop: problem ?? unavailable };
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = run.stop ? null : await m.create({ model, ev, start: startE, options: methodOptions });
+    const opt = run.stop ? null : await m.create({ model, ev, start: startE, options: state });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
@@ -157,7 +167,7 @@ export async function raceOnModel(
           const prev = lane.run.rows[lane.run.rows.length - 1];
           const out = lane.opt.step();
           const moved = out.e.theta !== prev.theta;
-          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum));
+          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum, out.extra));
           const row = lane.run.rows[lane.run.rows.length - 1];
           lane.run.stop = judge(lane, out, prev, row) ?? (moved ? null : stop('line-search-failed', 'no progress'));
           if (lane.run.stop) lane.opt.dispose?.();

@@ -38,13 +38,21 @@ export interface StartSpec {
   readonly start: readonly number[] | null;
 }
 
-/** The methods' own settings (methods/optimizer.ts MethodOptions). */
+/**
+ * The methods' own settings, handed to every method as its options (methods/optimizer.ts): the race
+ * passes its settings through whole, so a new setting needs a key row and a field here, nothing in race.ts.
+ */
 export interface MethodSettings {
+  /** Hybrid: entropy threshold and EM burn-in. */
   readonly tau: number;
   readonly burn: number;
+  /** Gradient ascent: fixed step on the per-point gradient ∇φL / N; 0 selects the backtracking line search. */
   readonly gstep: number;
+  /** Adam / momentum learning rate and which tfjs optimiser. */
   readonly lr: number;
   readonly opt: 'adam' | 'momentum';
+  /** Over-relaxed EM: θ ← θ + η(M(θ) − θ) in free coordinates, 0 < η < 2. */
+  readonly eta: number;
 }
 
 /** Which methods race and when a run stops (race.ts). */

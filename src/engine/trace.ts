@@ -1,4 +1,5 @@
 /** The records a race produces: one TraceRow per method and iteration. */
+import type { StepExtra } from './methods/optimizer';
 import type { LatentModel, MethodId, StepKind, StopReason, Theta } from './types';
 
 export interface TraceRow {
@@ -18,6 +19,8 @@ export interface TraceRow {
    * definite; undefined when the race was not asked for per-row spectra (it costs a pass over the data).
    */
   eigenvalues?: Float64Array | null;
+  /** Numbers the method reported about this step (JJ-CG: beta, alpha; adaptive over-relaxation: eta), when it reports any. */
+  readonly extra?: StepExtra;
 }
 
 export interface MethodRun {

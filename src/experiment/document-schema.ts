@@ -13,7 +13,7 @@ import { METHOD_IDS, STEP_KINDS } from '../engine/methods/registry';
 import type { StepKind, StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
 import { DOCUMENT_SCHEMA } from './document';
-import { ExperimentStateSchema } from './schema';
+import { DocumentStateSchema } from './document-state';
 
 export const STOP_CODES = [
   'converged-gap',
@@ -76,8 +76,7 @@ function documentFor<D extends 1 | 2>(model: 'mixture' | 'hmm', dim: D) {
     app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "must be the app's semver version"),
     query: z.string().min(1),
     seeds: z.strictObject({ data: seed, init: seed.nullable() }),
-    state: ExperimentStateSchema,
-    model: z.literal(model),
+    state: DocumentStateSchema,
     dim: z.literal(dim),
     data: z.array(point).optional(),
     truth,
@@ -111,6 +110,7 @@ function documentFor<D extends 1 | 2>(model: 'mixture' | 'hmm', dim: D) {
               // --diagnostics only:
               gap: finite.optional(),
               eigenvalues: z.array(finite).nullable().optional(),
+              extra: z.record(z.string(), finite).optional(),
             }),
           )
           .min(1),
@@ -125,7 +125,9 @@ export const RunDocumentSchema = z.union(SHAPES).superRefine((doc, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const { state } = doc;
   if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
-  if (state.model !== doc.model) issue(['model'], `model ${doc.model} differs from state.model ${state.model}`);
+  // The params' shape (weight / stay) and the truth's states said which family the document is: the state must agree.
+  const shape = 'stay' in doc.truth ? 'hmm' : 'mixture';
+  if (state.model !== shape) issue(['state', 'model'], `state.model ${state.model}, but the params have the ${shape}'s shape`);
   const states = 'states' in doc.truth ? (doc.truth.states as number[]) : null;
   if (states && states.length !== state.n) issue(['truth', 'states'], `${states.length} states, state.n = ${state.n}`);
   if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
@@ -135,7 +137,7 @@ export const RunDocumentSchema = z.union(SHAPES).superRefine((doc, ctx) => {
   const decoded = decodeQuery(doc.query);
   if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
   if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);
-  const p = familyData(doc.model).paramCount(doc.dim);
+  const p = familyData(state.model).paramCount(doc.dim);
   const ev = doc.optimum.eigenvalues;
   if (ev.length !== p && ev.length !== 0) issue(['optimum', 'eigenvalues'], `expected ${p} eigenvalues, got ${ev.length}`);
   for (let i = 1; i < ev.length; i++) if (ev[i] > ev[i - 1]) issue(['optimum', 'eigenvalues', i], 'eigenvalues must be descending');

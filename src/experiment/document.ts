@@ -9,10 +9,11 @@ import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
 import { encodeQuery } from './codec';
 import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from './provenance';
+import { documentState, type DocumentState } from './document-state';
 import type { ExperimentState } from './state';
 
-/** @2 added `app` and `seeds`; @3 adds `model` and the HMM's shape (a strict reader of @2 rejects them). */
-export const DOCUMENT_SCHEMA = 'em-lab/run@3';
+/** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). The HMM's documents (state.model) have their own params shape. */
+export const DOCUMENT_SCHEMA = 'em-lab/run@2';
 /** The traces CSV: its columns, and the provenance comment line above the header. */
 export const TRACE_CSV_SCHEMA = 'em-lab/traces-csv@1';
 
@@ -27,6 +28,8 @@ export interface TraceEntry {
   /** With --diagnostics: L* − L and the DM spectrum at this θ (null where I_oc(θ) is not PD). */
   gap?: number;
   eigenvalues?: number[] | null;
+  /** With --diagnostics, for methods that report them: per-step numbers (JJ-CG: beta, alpha; adaptive over-relaxation: eta). */
+  extra?: Record<string, number>;
 }
 
 export interface RunEntry {
@@ -44,8 +47,8 @@ export interface RunDocument {
   app: string;
   query: string;
   seeds: Seeds;
-  state: ExperimentState;
-  model: ExperimentState['model'];
+  /** The experiment, every key but those added later at their default (document-state.ts). */
+  state: DocumentState;
   dim: 1 | 2;
   data?: number[] | [number, number][];
   /** The HMM's truth also lists the simulated states (0 = state 1, 1 = state 2). */
@@ -78,8 +81,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
     app: APP_VERSION,
     query: encodeQuery(state),
     seeds: seedsOf(state),
-    state,
-    model: state.model,
+    state: documentState(state),
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
     truth: { ...thetaToParams(dim, race.truth), ...family.truthExtras(state) },
@@ -105,7 +107,13 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
         entropy: r.entropy,
         gradNorm: r.gradNorm,
         step: r.step,
-        ...(diagnostics ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null } : {}),
+        ...(diagnostics
+          ? {
+              gap: race.optimum.logLik - r.logLik,
+              eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null,
+              ...(r.extra ? { extra: { ...r.extra } } : {}),
+            }
+          : {}),
       })),
     })),
   };

@@ -75,6 +75,11 @@ interface RowBase {
   readonly families?: readonly ModelFamily[];
   /** Written only when it differs from its default (keys added after v=1 links were shared, the cursor). */
   readonly omitDefault?: boolean;
+  /**
+   * Left out of the run and sweep documents' `state` while at its default (a key added after those
+   * formats were fixed), so the document of a query that does not set it stays byte-identical.
+   */
+  readonly documentOmitsDefault?: boolean;
   readonly control?: Control;
   /** Its control is shown only while this method races (the method's own settings). */
   readonly forMethod?: MethodId;

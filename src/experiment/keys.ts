@@ -27,8 +27,9 @@ export const KEYS = {
     doc: 'The latent-variable model: a two-component Gaussian mixture, or a 2-state hidden Markov model with 1-D Gaussian emissions',
     group: 'mixture',
     effect: 'data',
-    // Added after v=1 links were shared: written only when it is not the mixture.
+    // Added after v=1 links and documents were shared: written only when it is not the mixture.
     omitDefault: true,
+    documentOmitsDefault: true,
     control: {
       kind: 'segmented',
       options: [
@@ -97,8 +98,18 @@ export const KEYS = {
     group: 'mixture',
     effect: 'data',
     families: ['hmm'],
+    // Only the HMM reads it; a mixture's document leaves it out, as before the key existed.
+    documentOmitsDefault: true,
     // Even steps in −log₁₀(1 − p): 0.5, 0.9, 0.99 and 0.999 get room alike.
-    control: { kind: 'slider', scale: 'log10-complement', min: 0.3, max: 3, step: 0.01, display: { format: 'fixed', digits: 3 }, spoken: 'persistence' },
+    control: {
+      kind: 'slider',
+      scale: 'log10-complement',
+      min: 0.3,
+      max: 3,
+      step: 0.01,
+      display: { format: 'fixed', digits: 3 },
+      spoken: 'persistence',
+    },
   },
   w: {
     kind: 'num',
@@ -309,6 +320,24 @@ export const KEYS = {
         { value: 'momentum', label: 'momentum' },
       ],
     },
+  },
+  eta: {
+    // Convergent for 0 < η < 2/(1 − λ_min) = 2 (λ_min = 0 with two components): at η = 2 the structural-zero
+    // directions flip sign for ever, so the maximum stays below it. Added after v=1 links were shared.
+    kind: 'num',
+    default: 1.5,
+    min: 0.001,
+    max: 1.999,
+    precision: fixed(3),
+    label: 'Over-relaxation η',
+    group: 'methods',
+    effect: 'race',
+    forMethod: 'relax',
+    omitDefault: true,
+    documentOmitsDefault: true,
+    doc: 'Over-relaxed EM: θ ← θ + η(M(θ) − θ) in free coordinates, `0 < eta < 2` (1 is EM); a step that would lower L is replaced by the EM step',
+    hint: 'Step η times the EM step; 1 is EM, the best η is 2/(2 − λ_max)',
+    control: { kind: 'slider', min: 0.05, max: 1.999, step: 0.001, display: { format: 'fixed', digits: 3 }, spoken: 'eta' },
   },
   tol: {
     kind: 'num',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startRefusal } from '../../src/engine/domain';
-import { METHOD_IDS } from '../../src/engine/methods/registry';
+import { DEFAULT_METHOD_IDS, METHOD_IDS } from '../../src/engine/methods/registry';
 import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
 import {
@@ -154,7 +154,21 @@ describe('canonical encoding', () => {
   });
 
   it('labels every method', () => {
-    expect(METHOD_IDS.map(methodLabel)).toEqual(['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam']);
+    expect(METHOD_IDS.map(methodLabel)).toEqual([
+      'EM',
+      'Gradient ascent',
+      'ECG',
+      'Hybrid EM–ECG',
+      'SQUAREM',
+      'Over-relaxed EM',
+      'Adaptive over-relaxed EM',
+      'EM-preconditioned CG',
+      'QN1',
+      'ECME',
+      'Newton',
+      'Adam',
+    ]);
+    expect(DEFAULT_METHOD_IDS.map(methodLabel)).toEqual(['EM', 'Gradient ascent', 'ECG', 'Hybrid EM–ECG', 'SQUAREM', 'Newton', 'Adam']);
   });
 });
 
@@ -207,8 +221,8 @@ describe('repairs', () => {
     ['v=1&sep=2.567&w=0.333&tol=1.234e-9&gstep=0.123456', { sep: 2.57, w: 0.33, tol: 1.23e-9, gstep: 0.1235 }, {}],
     ['v=1&methods=em,em,foo', { methods: ['em'] }, { methods: /unknown 'foo'.*duplicate 'em'/ }],
     ['v=1&methods=adam,EM, newton', { methods: ['em', 'newton', 'adam'] }, {}],
-    ['v=1&methods=', { methods: [...METHOD_IDS] }, { methods: /empty value; using all 7 methods/ }],
-    ['v=1&methods=foo', { methods: [...METHOD_IDS] }, { methods: /no known method/ }],
+    ['v=1&methods=', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /empty value; using the 7 default methods/ }],
+    ['v=1&methods=foo', { methods: [...DEFAULT_METHOD_IDS] }, { methods: /no known method/ }],
     ['v=1&dim=3', { dim: 1 }, { dim: /3 is not 1 or 2; using the default 1/ }],
     ['v=1&start=1,2', { start: null }, { start: /expected 5 numbers for 1D, got 2/ }],
     ['v=1&start=0.5,0,1,-1,1', { start: null }, { start: /variance v1 = -1 is not positive/ }],

@@ -34,6 +34,7 @@ const spec = (over: Partial<HmmRaceSpec>): HmmRaceSpec => ({
   gstep: 0,
   lr: 0.05,
   opt: 'adam',
+  eta: 1.5,
   ...over,
 });
 

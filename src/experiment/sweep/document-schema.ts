@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { METHOD_IDS } from '../../engine/methods/registry';
 import { STOP_CODES } from '../document-schema';
-import { ExperimentStateSchema } from '../schema';
+import { DocumentStateSchema } from '../document-state';
 import { SWEEP_SCHEMA } from './document';
 import { planSweep } from './plan';
 import { SweepSpecSchema } from './spec';
@@ -50,7 +50,7 @@ export const SweepDocumentSchema = z
     schema: z.literal(SWEEP_SCHEMA),
     app: z.string().regex(/^\d+\.\d+\.\d+/, 'a semantic version'),
     query: z.string().min(1),
-    experiment: ExperimentStateSchema,
+    experiment: DocumentStateSchema,
     spec: SweepSpecSchema,
     seeds: z.strictObject({ data: z.array(count), init: count.nullable() }),
     separations: z.array(finite),

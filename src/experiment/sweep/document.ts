@@ -9,7 +9,7 @@
  */
 import type { CellResult, RunOutcome } from '../../engine/sweep-cell';
 import type { MethodId } from '../../engine/types';
-import type { ExperimentState } from '../state';
+import { documentState, type DocumentState } from '../document-state';
 import type { SweepPlan } from './plan';
 import type { SweepSpec } from './spec';
 import { predictedEvaluations, summarise, type CensoredSummary } from './stats';
@@ -43,7 +43,8 @@ export interface SweepDocument {
   /** Version of the app that computed it (package.json). */
   app: string;
   query: string;
-  experiment: ExperimentState;
+  /** The experiment, every key but those added later at their default (document-state.ts). */
+  experiment: DocumentState;
   spec: SweepSpec;
   /** Data seed of each replicate; the init seed of every start (null when the experiment gives an explicit start). */
   seeds: { data: number[]; init: number | null };
@@ -96,7 +97,7 @@ export function sweepDocument(plan: SweepPlan, grid: SweepGrid, app: string): Sw
     schema: SWEEP_SCHEMA,
     app,
     query: plan.query,
-    experiment: plan.experiment,
+    experiment: documentState(plan.experiment),
     spec: plan.spec,
     seeds: { data: plan.seeds, init: plan.experiment.start ? null : plan.experiment.init },
     separations: plan.seps,
