@@ -43,6 +43,8 @@ function setUp(): void {
   ready = true;
   installRecordingCanvas(window);
   installLayout(window);
+  // happy-dom has no compatMode; KaTeX reads it to warn about quirks mode (the page has a doctype).
+  Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
   // The page's stylesheets (Vite bundles every CSS file the UI imports; here none is imported): styles.css first.
   const ui = join(dirname(fileURLToPath(import.meta.url)), '../../src/ui');
   const sheets = readdirSync(ui, { recursive: true, encoding: 'utf8' })

@@ -39,7 +39,7 @@ const SCENES: { tag: string; scene: Scene; panels: readonly PanelId[] }[] = [
 
 const goldenNames = SCENES.flatMap(({ tag, panels }) => panels.map((id) => `${id}-${tag}`));
 
-/** The first differing line of two texts, for the failure message. */
+/** Where two texts first differ (line, and the stretch of that line around the first differing character), for the failure message. */
 function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
@@ -47,8 +47,14 @@ function firstDifference(expected: string, actual: string): string {
   while (i < Math.max(a.length, b.length) && a[i] === b[i]) i++;
   let changed = 0;
   for (let k = 0; k < Math.max(a.length, b.length); k++) if (a[k] !== b[k]) changed++;
-  const cut = (s: string | undefined) => (s === undefined ? '(none)' : s.length > 200 ? `${s.slice(0, 200)}…` : s.trim());
-  return `${changed} of ${b.length} lines differ; the first at line ${i + 1}:\n  golden: ${cut(a[i])}\n  now:    ${cut(b[i])}`;
+  const la = a[i] ?? '';
+  const lb = b[i] ?? '';
+  let col = 0;
+  while (col < Math.min(la.length, lb.length) && la[col] === lb[col]) col++;
+  const from = Math.max(0, col - 60);
+  const cut = (s: string | undefined) =>
+    s === undefined ? '(no such line)' : `${from > 0 ? '…' : ''}${s.slice(from, col + 100)}${s.length > col + 100 ? '…' : ''}`.trim();
+  return `${changed} of ${b.length} lines differ; the first at line ${i + 1}, column ${col + 1}:\n  golden: ${cut(a[i])}\n  now:    ${cut(b[i])}`;
 }
 
 /** Compares a drawing with its golden (see the file's comment for what happens on a mismatch). */
