@@ -26,7 +26,7 @@ const PANEL_SIZE: Record<string, [number, number]> = {
 };
 const DEFAULT_SIZE: [number, number] = [420, 260];
 export const HEAD_HEIGHT = 28;
-/** Vertical padding of the figure (styles.css: .panel padding 4px 6px). */
+/** Horizontal padding of the figure (styles.css: .panel padding 4px 6px). */
 const PAD_X = 6;
 
 /** flex-grow of a panel's direct children (styles.css); others grow by 1. */
