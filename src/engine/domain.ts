@@ -4,10 +4,8 @@
  * own domainError, the race's start and the URL codec (which must never accept a start the engine
  * then refuses); small on purpose, so the codec can use it without pulling in the model.
  */
-import { familyData } from './family-data';
 import { minEigenSym2 } from './linalg';
 import { short } from './short';
-import type { DataSpec, RaceSpec } from './spec';
 import type { Dim } from './types';
 
 /** Relative slack below the floor: the M-step returns exactly the floor, which must stay valid after rounding. */
@@ -51,26 +49,4 @@ export function hmmDomainError(t: ArrayLike<number>, floor: number): string | nu
     if (floor > 0 && v < floor * (1 - FLOOR_SLACK)) return `variance v${k} = ${short(v)} is below the floor ${short(floor)}`;
   }
   return null;
-}
-
-/** The absolute variance floor of an experiment's data, for the few experiments decoded last (the codec decodes the same state repeatedly). */
-const floors = new Map<string, number>();
-function dataFloor(spec: DataSpec & Pick<RaceSpec, 'floor'>): number {
-  const key = [spec.model, spec.dim, spec.n, spec.sep, spec.p, spec.w, spec.vr, spec.aspect, spec.rot, spec.seed, spec.floor].join();
-  let floor = floors.get(key);
-  if (floor === undefined) {
-    floor = familyData(spec.model).dataAndFloor(spec).floor;
-    if (floors.size >= 8) floors.delete(floors.keys().next().value!);
-    floors.set(key, floor);
-  }
-  return floor;
-}
-
-/** Why the engine would refuse `start` for this experiment's data (its floor is relative to their variance), or null. */
-export function startRefusal(spec: DataSpec & Pick<RaceSpec, 'floor'>, start: readonly number[]): string | null {
-  const family = familyData(spec.model);
-  const structural = family.domainError(spec.dim, start, 0);
-  if (structural) return structural;
-  const err = family.domainError(spec.dim, start, dataFloor(spec));
-  return err && `${err} for these data`;
 }

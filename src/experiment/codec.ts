@@ -4,7 +4,7 @@
  * plain-words Repair. Encoding is canonical (fixed key order and number formats), so
  * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
  */
-import { startRefusal } from '../engine/domain';
+import { startRefusal } from '../engine/start-refusal';
 import { familyData } from '../engine/family-data';
 import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
 import type { Dim, MethodId, ModelFamily } from '../engine/types';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startRefusal } from '../../src/engine/domain';
+import { startRefusal } from '../../src/engine/start-refusal';
 import { DEFAULT_METHOD_IDS, METHOD_IDS } from '../../src/engine/methods/registry';
 import type { MethodId } from '../../src/engine/types';
 import { KEY_ORDER, decodeQuery, encodeQuery, methodLabel, shareUrl, type Repair } from '../../src/experiment/codec';
