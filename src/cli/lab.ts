@@ -4,7 +4,7 @@
  * Same engine, same codec as the app; prints the run document (or CSV traces) on stdout.
  * Exit 0 on success; exit 2 with a message on stderr for invalid input.
  */
-import { createRace } from '../engine/race';
+import { createRace } from '../engine/build';
 import type { Race } from '../engine/trace';
 import { decodeQuery, formatRepair } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';

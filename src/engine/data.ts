@@ -10,11 +10,11 @@
  */
 import { randomLcg, randomUniform } from 'd3';
 import { log, sinCosDeg } from './detmath';
-import type { DataSpec } from './spec';
+import type { MixtureDataSpec } from './spec';
 import type { Dim, Theta } from './types';
 
-export type TruthInput = Pick<DataSpec, 'dim' | 'sep' | 'w' | 'vr' | 'aspect' | 'rot'>;
-export type DataInput = DataSpec;
+export type TruthInput = Pick<MixtureDataSpec, 'dim' | 'sep' | 'w' | 'vr' | 'aspect' | 'rot'>;
+export type DataInput = MixtureDataSpec;
 
 /** The true θ (types.ts layout) of the experiment. */
 export function truthTheta(s: TruthInput): Theta {
@@ -110,7 +110,7 @@ export function drawNoise(seed: number, n: number, dim: Dim): Noise {
 }
 
 /** The true component of each point: 0 for component 1 (u_n < w), 1 for component 2. */
-export function trueComponents(s: Pick<DataSpec, 'seed' | 'n' | 'dim' | 'w'>): Uint8Array {
+export function trueComponents(s: Pick<MixtureDataSpec, 'seed' | 'n' | 'dim' | 'w'>): Uint8Array {
   const { u } = drawNoise(s.seed, s.n, s.dim);
   return Uint8Array.from(u, (x) => (x < s.w ? 0 : 1));
 }

@@ -4,11 +4,8 @@
  * own domainError, the race's start and the URL codec (which must never accept a start the engine
  * then refuses); small on purpose, so the codec can use it without pulling in the model.
  */
-import { generateData } from './data';
-import { varianceFloor } from './init';
 import { minEigenSym2 } from './linalg';
 import { short } from './short';
-import type { DataSpec, RaceSpec } from './spec';
 import type { Dim } from './types';
 
 /** Relative slack below the floor: the M-step returns exactly the floor, which must stay valid after rounding. */
@@ -38,24 +35,18 @@ export function mixtureDomainError(dim: Dim, t: ArrayLike<number>, floor: number
   return null;
 }
 
-/** The absolute variance floor of an experiment's data, for the few experiments decoded last (the codec decodes the same state repeatedly). */
-const floors = new Map<string, number>();
-function dataFloor(spec: DataSpec & Pick<RaceSpec, 'floor'>): number {
-  const key = [spec.dim, spec.n, spec.sep, spec.w, spec.vr, spec.aspect, spec.rot, spec.seed, spec.floor].join();
-  let floor = floors.get(key);
-  if (floor === undefined) {
-    floor = varianceFloor(spec, generateData(spec));
-    if (floors.size >= 8) floors.delete(floors.keys().next().value!);
-    floors.set(key, floor);
+/** Where an HMM θ = [a11, a22, μ1, μ2, v1, v2] is valid: finite, stay probabilities inside (0, 1), variances above the floor. */
+export function hmmDomainError(t: ArrayLike<number>, floor: number): string | null {
+  if (t.length !== 6) return `expected 6 numbers for the HMM, got ${t.length}`;
+  for (let i = 0; i < 6; i++) if (!Number.isFinite(t[i])) return `value ${i + 1} is not a finite number`;
+  for (const k of [1, 2]) {
+    const a = t[k - 1];
+    if (!(a > 0 && a < 1)) return `stay probability a${k}${k} = ${short(a)} is not strictly between 0 and 1`;
   }
-  return floor;
-}
-
-/** Why the engine would refuse `start` for this experiment's data (its floor is relative to their variance), or null. */
-export function startRefusal(spec: DataSpec & Pick<RaceSpec, 'floor'>, start: readonly number[]): string | null {
-  const structural = mixtureDomainError(spec.dim, start, 0);
-  if (structural) return structural;
-  const floor = dataFloor(spec);
-  const err = mixtureDomainError(spec.dim, start, floor);
-  return err && `${err} for these data`;
+  for (const k of [1, 2]) {
+    const v = t[3 + k];
+    if (!(v > 0)) return `variance v${k} = ${short(v)} is not positive`;
+    if (floor > 0 && v < floor * (1 - FLOOR_SLACK)) return `variance v${k} = ${short(v)} is below the floor ${short(floor)}`;
+  }
+  return null;
 }

@@ -1,27 +1,28 @@
 /**
- * λ_max(DM) at θ* as a function of the separation, on the same data draws (common random numbers:
- * only the truth's means move) and the same start rule. The curve behind "EM crawls when the
- * components overlap".
+ * λ_max(DM) at θ* along one key of the experiment — the separation for the mixture, the persistence
+ * for the HMM (the family's curve axis, family-data.ts) — on the same data draws (common random
+ * numbers: only the truth moves) and the same start rule. The curve behind "EM crawls when the
+ * components overlap" (and, for the HMM, "time helps").
  */
-import type { RaceSpec } from './spec';
-import { generateData, truthTheta } from './data';
-import { initialTheta, varianceFloor } from './init';
+import { familyOf } from './families';
 import { computeOptimum } from './optimum';
-import { createModel } from './race';
+import type { RaceSpec } from './spec';
 
 export interface LambdaPoint {
+  /** The value of the curve's axis key (sep, or the HMM's p). */
   sep: number;
   /** null when DM's spectrum is undefined at θ* (degenerate fit). */
   lambdaMax: number | null;
 }
 
-export function lambdaAt(state: RaceSpec): number | null {
-  const data = generateData(state);
-  const model = createModel(state.dim, data, varianceFloor(state, data));
-  const optimum = computeOptimum(model, initialTheta(state, data).theta, truthTheta(state));
-  const lam = optimum.eigenvalues[0];
+export function lambdaAt(spec: RaceSpec): number | null {
+  const x = familyOf(spec.model).build(spec);
+  const lam = computeOptimum(x.model, x.init, x.truth).eigenvalues[0];
   return Number.isFinite(lam) ? lam : null;
 }
 
-export const lambdaCurve = (state: RaceSpec, seps: readonly number[]): LambdaPoint[] =>
-  seps.map((sep) => ({ sep, lambdaMax: lambdaAt({ ...state, sep }) }));
+/** λ_max at each value of the family's curve axis, every other key as in `spec`. */
+export function lambdaCurve(spec: RaceSpec, values: readonly number[]): LambdaPoint[] {
+  const axis = familyOf(spec.model).curveAxis;
+  return values.map((v) => ({ sep: v, lambdaMax: lambdaAt({ ...spec, [axis]: v }) }));
+}

@@ -8,8 +8,7 @@
  * the EM and Newton steps: what the figure draws, so what the text may say about it.
  * Cost: one E-step and one pass for I_m.
  */
-import { newtonDirection } from './diagnostics';
-import type { MixtureModel, Theta } from './types';
+import type { LatentModel, Theta } from './types';
 import { normInf, sub } from './vec';
 
 export type Vec2 = readonly [number, number];
@@ -51,13 +50,13 @@ export function angleBetween(u: Vec2, v: Vec2): number | null {
 }
 
 /** The three steps at θ, or null when θ is outside the model's domain or L is not finite there. */
-export function localSteps(model: MixtureModel, theta: Theta, plane: Vec2): LocalSteps | null {
+export function localSteps(model: LatentModel, theta: Theta, plane: Vec2): LocalSteps | null {
   if (model.domainError(theta) !== null) return null;
   const e = model.estep(theta);
   if (!Number.isFinite(e.logLik)) return null;
   const em = sub(model.mstep(e), theta);
   const gradient = model.gradient(e);
-  const newton = newtonDirection(model, e);
+  const newton = model.newtonDirection(e);
   const pEm = project(em, plane);
   const pNewton = newton ? project(newton, plane) : null;
   const nNewton = pNewton ? len(pNewton) : 0;

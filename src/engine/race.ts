@@ -2,18 +2,17 @@
  * A race: every chosen method from one shared start on one data set, with the stop rules applied
  * uniformly. Advanced incrementally (the worker streams rows) or to the end (CLI, tests).
  */
-import { generateData, truthTheta } from './data';
 import { Evaluator } from './evaluator';
-import { initialTheta, varianceFloor } from './init';
+import { familyData } from './family-data';
 import { methodSpec } from './methods/registry';
-import type { MethodOptions, Optimizer, StepOutcome } from './methods/optimizer';
+import type { Optimizer, StepExtra, StepOutcome } from './methods/optimizer';
 import { createModel1D } from './model1d';
 import { createModel2D } from './model2d';
 import { computeOptimum } from './optimum';
-import type { RaceSpec, RunSettings } from './spec';
+import type { RunSettings } from './spec';
 import { stop } from './stop';
 import type { MethodRun, Optimum, Race, TraceRow } from './trace';
-import type { EStep, LatentModel, MethodId, MixtureModel, StopReason, Theta } from './types';
+import type { EStep, LatentModel, MethodId, MixtureModel, ModelFamily, StopReason, Theta } from './types';
 import { norm2, normInf, sub } from './vec';
 
 export interface RaceOptions {
@@ -27,6 +26,8 @@ export interface RaceOptions {
   /** θ* when the caller has already computed it (the sweep does, more cheaply: engine/sweep-cell.ts). */
   optimum?: Optimum;
 }
+
+const familyLabel = (f: ModelFamily): string => familyData(f).label;
 
 /** Relative ΔL below which L has stopped moving in float64 (a few ulps). */
 const REL_DL_FLOOR = 1e-15;
@@ -57,15 +58,6 @@ interface Lane {
   spectrum: boolean;
 }
 
-export async function createRace(state: RaceSpec, options: RaceOptions = {}): Promise<Race> {
-  const data = generateData(state);
-  const truth = truthTheta(state);
-  const model = createModel(state.dim, data, varianceFloor(state, data));
-  const init = initialTheta(state, data).theta;
-  options.onPhase?.('data');
-  return raceOnModel(model, init, truth, state, options);
-}
-
 /** The race on a given model and start (tests and the CLI's explicit data use this directly). */
 export async function raceOnModel(
   model: LatentModel,
@@ -81,11 +73,17 @@ export async function raceOnModel(
   const problem = startProblem(model, init);
   const optimum: Optimum = options.optimum ?? computeOptimum(model, init, truth);
   options.onPhase?.('optimum');
-  const methodOptions: MethodOptions = { tau: state.tau, burn: state.burn, gstep: state.gstep, lr: state.lr, opt: state.opt };
 
   const want = options.spectrum;
   const spectrumOf = (method: MethodId): boolean => (typeof want === 'boolean' ? want : want !== undefined && want.includes(method));
-  const rowFor = (iteration: number, evaluations: number, e: EStep, step: TraceRow['step'], spectrum: boolean): TraceRow => ({
+  const rowFor = (
+    iteration: number,
+    evaluations: number,
+    e: EStep,
+    step: TraceRow['step'],
+    spectrum: boolean,
+    extra?: StepExtra,
+  ): TraceRow => ({
     iteration,
     evaluations,
     logLik: e.logLik,
@@ -94,16 +92,25 @@ export async function raceOnModel(
     gradNorm: norm2(model.gradientFree(e)),
     step,
     ...(spectrum ? { eigenvalues: model.spectrum(e) } : {}),
+    ...(extra ? { extra } : {}),
   });
 
   const lanes: Lane[] = [];
   for (const method of state.methods) {
     const ev = new Evaluator(model);
-    const run: MethodRun = { method, rows: [], stop: problem };
+    const m = methodSpec(method);
+    // A method written for another family races no steps, and says why (its lane stays in the race).
+    const unavailable = (m.families as readonly string[]).includes(model.family)
+      ? null
+      : stop(
+          'not-for-model',
+          `${m.label} is written for the ${m.families.map(familyLabel).join(' and ')}, not the ${familyLabel(model.family)}`,
+        );
+    const run: MethodRun = { method, rows: [], stop: problem ?? unavailable };
     ev.count = 1; // the E-step at the start
     const spectrum = spectrumOf(method);
     run.rows.push(rowFor(0, 1, startE, 'start', spectrum));
-    const opt = problem ? null : await methodSpec(method).create({ model, ev, start: startE, options: methodOptions });
+    const opt = run.stop ? null : await m.create({ model, ev, start: startE, options: state });
     lanes.push({ run, opt, ev, flat: 0, spectrum });
   }
   options.onPhase?.('lanes');
@@ -139,6 +146,7 @@ export async function raceOnModel(
   };
 
   const race: Race = {
+    model,
     dim: model.dim,
     data: model.data,
     truth: truth ?? optimum.theta,
@@ -159,7 +167,7 @@ export async function raceOnModel(
           const prev = lane.run.rows[lane.run.rows.length - 1];
           const out = lane.opt.step();
           const moved = out.e.theta !== prev.theta;
-          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum));
+          if (moved) lane.run.rows.push(rowFor(prev.iteration + 1, lane.ev.count, out.e, out.kind, lane.spectrum, out.extra));
           const row = lane.run.rows[lane.run.rows.length - 1];
           lane.run.stop = judge(lane, out, prev, row) ?? (moved ? null : stop('line-search-failed', 'no progress'));
           if (lane.run.stop) lane.opt.dispose?.();

@@ -4,8 +4,8 @@
  * Ratios only mean something in the asymptotic window, far enough from the start and above the
  * float64 floor; we take the median over that window.
  */
-import { alignedError } from './params';
 import type { Optimum, TraceRow } from './trace';
+import type { LatentModel, Theta } from './types';
 import { normInf, sub } from './vec';
 
 /** Iterations a linear rate λ needs per decade of parameter error: ln 10 / (−ln λ) (docs/theory.md §4). */
@@ -54,8 +54,10 @@ export function windowRatio(xs: ArrayLike<number>, range: readonly [number, numb
   return r.length >= minCount ? { value: median(r), window: [first, last] } : { value: null, window: null };
 }
 
-export function observedRates(dim: 1 | 2, rows: readonly TraceRow[], optimum: Optimum): ObservedRates {
-  const err = rows.map((r) => alignedError(dim, r.theta, optimum.theta));
+export function observedRates(model: Pick<LatentModel, 'swapLabels'>, rows: readonly TraceRow[], optimum: Optimum): ObservedRates {
+  // The parameter error after aligning the labels to θ* (the likelihood cannot tell them apart).
+  const aligned = (t: Theta) => Math.min(normInf(sub(t, optimum.theta)), normInf(sub(model.swapLabels(t), optimum.theta)));
+  const err = rows.map((r) => aligned(r.theta));
   const gap = rows.map((r) => optimum.logLik - r.logLik);
   const steps = rows.slice(1).map((r, k) => normInf(sub(r.theta, rows[k].theta)));
   const step: number[] = [];

@@ -12,6 +12,7 @@ const PLAIN: Record<StopCode, string> = {
   'line-search-failed': 'line search failed',
   'too-few-points': 'too few points',
   'other-stationary-point': 'converged to a different stationary point',
+  'not-for-model': 'not available',
 };
 
 export const stop = (code: StopCode, detail: string): StopReason => ({ code, message: `${PLAIN[code]}: ${detail}` });

@@ -1,5 +1,6 @@
 /** The records a race produces: one TraceRow per method and iteration. */
-import type { MethodId, StepKind, StopReason, Theta } from './types';
+import type { StepExtra } from './methods/optimizer';
+import type { LatentModel, MethodId, StepKind, StopReason, Theta } from './types';
 
 export interface TraceRow {
   /** 0 is the start. */
@@ -18,6 +19,8 @@ export interface TraceRow {
    * definite; undefined when the race was not asked for per-row spectra (it costs a pass over the data).
    */
   eigenvalues?: Float64Array | null;
+  /** Numbers the method reported about this step (JJ-CG: beta, alpha; adaptive over-relaxation: eta), when it reports any. */
+  readonly extra?: StepExtra;
 }
 
 export interface MethodRun {
@@ -43,6 +46,8 @@ export interface Optimum {
 
 /** A race of several methods from one start on one data set; advanced incrementally (worker) or to the end (CLI). */
 export interface Race {
+  /** The model the race runs on (its family, its E-step): the worker's spectra and steps use it too. */
+  readonly model: LatentModel;
   readonly dim: 1 | 2;
   readonly data: Float64Array;
   readonly truth: Theta;

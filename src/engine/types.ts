@@ -110,7 +110,9 @@ export type StopCode =
   | 'non-finite'
   | 'line-search-failed'
   | 'too-few-points'
-  | 'other-stationary-point';
+  | 'other-stationary-point'
+  /** The method is not written for this model family (Adam's tfjs likelihood is the mixture's). */
+  | 'not-for-model';
 
 export interface StopReason {
   readonly code: StopCode;

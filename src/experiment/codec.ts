@@ -4,10 +4,11 @@
  * plain-words Repair. Encoding is canonical (fixed key order and number formats), so
  * decode(encode(s)) = s for every valid s and encode(decode(q)) = q for every canonical q.
  */
-import { startRefusal } from '../engine/domain';
+import { startRefusal } from '../engine/start-refusal';
+import { familyData } from '../engine/family-data';
 import { DEFAULT_METHOD_IDS, METHOD_IDS, isMethodId } from '../engine/methods/registry';
-import type { Dim, MethodId } from '../engine/types';
-import type { Effect, EnumRow, KeyGroup, KeyRow } from './key-rows';
+import type { Dim, MethodId, ModelFamily } from '../engine/types';
+import type { Effect, EnumRow, KeyRow } from './key-rows';
 import { KEYS, KEY_ORDER, type Key } from './keys';
 import {
   BOUNDS,
@@ -20,6 +21,7 @@ import {
   formatValue,
   roundTo,
   startError,
+  whereApplies,
   type NumKey,
   type NumSpec,
 } from './schema';
@@ -158,16 +160,17 @@ function decodeUnsafe(input: string): Decoded {
   }
 
   const s = copyDefault();
-  // The dimension first: which keys apply, and the start's length, depend on it.
-  s.dim = decodeEnum('dim', get('dim'), note) as Dim;
+  // The model and the dimension first: which keys apply, and the start's length, depend on them.
+  s.model = decodeEnum('model', get('model'), note) as ModelFamily;
+  if (appliesTo('dim', s)) s.dim = decodeEnum('dim', get('dim'), note) as Dim;
   const state = s as Record<Key, unknown>;
   for (const key of KEY_ORDER) {
-    if (key === 'v' || key === 'dim') continue; // read above
+    if (key === 'v' || key === 'model' || (key === 'dim' && appliesTo('dim', s))) continue; // read above
     const value = get(key);
     if (value === undefined) continue;
     const r = rows[key];
-    if (!appliesTo(key, s)) note(key, `only used in ${(r as { dims?: readonly Dim[] }).dims?.join(' or ')}D; ignored`);
-    else if (r.kind === 'start') s.start = decodeStart(value, s.dim, note);
+    if (!appliesTo(key, s)) note(key, `only used in ${whereApplies(key)}; ignored`);
+    else if (r.kind === 'start') s.start = decodeStart(value, s, note);
     else if (r.kind === 'methods') s.methods = decodeMethods(value, note);
     else if (r.kind === 'samplers') s.samplers = decodeSamplers(value, note);
     else if (r.kind === 'enum') state[key] = decodeEnum(key, value, note);
@@ -246,7 +249,7 @@ export function decodeBounded(key: string, spec: NumSpec, def: number, raw: stri
   return Math.min(max, Math.max(min, r));
 }
 
-function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
+function decodeStart(raw: string, at: Pick<ExperimentState, 'dim' | 'model'>, note: Note): number[] | null {
   const fallback = 'drawing the start from the init seed';
   if (raw.trim() === '') {
     note('start', `empty value; ${fallback}`);
@@ -259,7 +262,7 @@ function decodeStart(raw: string, dim: Dim, note: Note): number[] | null {
     return null;
   }
   const start = parts.map((t) => roundTo(START_PRECISION, parseNumber(t)!));
-  const err = startError(dim, start);
+  const err = startError(at, start);
   if (err) {
     note('start', `${err}; ${fallback}`);
     return null;
@@ -300,24 +303,23 @@ function decodeMethods(raw: string, note: Note): MethodId[] {
 // ---------------------------------------------------------------------------------------------
 // What a result depends on (the worker's caches)
 
-/** The canonical query with every key of these effects (key-rows.ts Effect), and of these groups, at its default. */
-function queryWithout(s: ExperimentState, effects: readonly Effect[], groups: readonly KeyGroup[] = []): string {
-  const drop = (k: Key) => effects.includes(rows[k].effect) || groups.includes(rows[k].group);
-  const reset = Object.fromEntries(KEY_ORDER.filter(drop).map((k) => [k, rows[k].default]));
-  return encodeQuery({ ...s, ...reset } as ExperimentState);
+/** The canonical query with every key of these effects, and the `also` keys, at their defaults (key-rows.ts Effect). */
+function queryWithout(s: ExperimentState, effects: readonly Effect[], also: readonly Key[] = []): string {
+  const keys = KEY_ORDER.filter((k) => effects.includes(rows[k].effect) || also.includes(k));
+  return encodeQuery({ ...s, ...Object.fromEntries(keys.map((k) => [k, rows[k].default])) } as ExperimentState);
 }
 
 /** What determines a race: every key but the view's (the cursor, the mode) and the samplers'. */
 export const raceKey = (s: ExperimentState): string => queryWithout(s, ['view', 'sample']);
 
-/** What determines the λ_max curve: the data keys only (it is computed along the separation). */
-export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis', 'sample']);
+/** What determines the λ_max curve: the data keys, but the one it runs along (the separation, the HMM's persistence). */
+export const curveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'sample'], [familyData(s.model).curveAxis]);
 
 /**
  * What determines the Sampler mode's chains: the data and the samplers' keys (not the race's, the
  * view's, or the race's start: the chains find the posterior mode themselves).
  */
-export const chainsKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race'], ['start']);
+export const chainsKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race'], ['init', 'start']);
 
 /** What determines the samplers' efficiency curve: the chains' keys but the separation (its axis). */
-export const chainsCurveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race', 'axis'], ['start']);
+export const chainsCurveKey = (s: ExperimentState): string => queryWithout(s, ['view', 'race'], ['init', 'start', 'sep']);

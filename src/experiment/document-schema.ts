@@ -8,6 +8,7 @@
  * document's `dim`; cross-field rules (state ⇄ query ⇄ dim, trace order and cost) in superRefine.
  */
 import { z } from 'zod';
+import { familyData } from '../engine/family-data';
 import { METHOD_IDS, STEP_KINDS } from '../engine/methods/registry';
 import type { StepKind, StopCode } from '../engine/types';
 import { decodeQuery, encodeQuery } from './codec';
@@ -25,6 +26,7 @@ export const STOP_CODES = [
   'line-search-failed',
   'too-few-points',
   'other-stationary-point',
+  'not-for-model',
 ] as const satisfies readonly StopCode[];
 // Compile-time exhaustiveness: adding a StopCode without listing it here is a type error. (Step kinds
 // and method ids come from the method registry, whose rows are the specification of both.)
@@ -56,9 +58,19 @@ export const Params2DSchema = z.strictObject({
   covariances: z.tuple([cov2, cov2]),
 });
 
-function documentFor<D extends 1 | 2>(dim: D) {
-  const params = dim === 1 ? Params1DSchema : Params2DSchema;
+/** The HMM's θ: stay probabilities, means and variances of the two states. */
+export const ParamsHmmSchema = z.strictObject({
+  stay: z.tuple([weight, weight]),
+  means: z.tuple([finite, finite]),
+  variances: z.tuple([positive, positive]),
+});
+
+/** A document of one shape: the mixture in 1D or 2D, or the HMM (1-D emissions). */
+function documentFor<D extends 1 | 2>(model: 'mixture' | 'hmm', dim: D) {
+  const params = model === 'hmm' ? ParamsHmmSchema : dim === 1 ? Params1DSchema : Params2DSchema;
   const point = dim === 1 ? finite : vec2;
+  // The HMM's truth also lists the simulated state path.
+  const truth = model === 'hmm' ? params.extend({ states: z.array(z.union([z.literal(0), z.literal(1)])) }) : params;
   return z.strictObject({
     schema: z.literal(DOCUMENT_SCHEMA),
     app: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, "must be the app's semver version"),
@@ -67,7 +79,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
     state: DocumentStateSchema,
     dim: z.literal(dim),
     data: z.array(point).optional(),
-    truth: params,
+    truth,
     init: params,
     optimum: z.strictObject({
       params,
@@ -98,6 +110,7 @@ function documentFor<D extends 1 | 2>(dim: D) {
               // --diagnostics only:
               gap: finite.optional(),
               eigenvalues: z.array(finite).nullable().optional(),
+              extra: z.record(z.string(), finite).optional(),
             }),
           )
           .min(1),
@@ -106,12 +119,19 @@ function documentFor<D extends 1 | 2>(dim: D) {
   });
 }
 
-export const RunDocumentSchema = z.discriminatedUnion('dim', [documentFor(1), documentFor(2)]).superRefine((doc, ctx) => {
+const SHAPES = [documentFor('mixture', 1), documentFor('mixture', 2), documentFor('hmm', 1)] as const;
+
+export const RunDocumentSchema = z.union(SHAPES).superRefine((doc, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const { state } = doc;
   // A mode=sample query's document is the chains' (chains-document-schema.ts).
   if (state.mode !== 'race') issue(['state', 'mode'], 'a race document is of a mode=race query');
   if (state.dim !== doc.dim) issue(['dim'], `dim ${doc.dim} differs from state.dim ${state.dim}`);
+  // The params' shape (weight / stay) and the truth's states said which family the document is: the state must agree.
+  const shape = 'stay' in doc.truth ? 'hmm' : 'mixture';
+  if (state.model !== shape) issue(['state', 'model'], `state.model ${state.model}, but the params have the ${shape}'s shape`);
+  const states = 'states' in doc.truth ? (doc.truth.states as number[]) : null;
+  if (states && states.length !== state.n) issue(['truth', 'states'], `${states.length} states, state.n = ${state.n}`);
   if (encodeQuery(state) !== doc.query) issue(['query'], 'query is not the canonical encoding of state');
   if (doc.seeds.data !== state.seed) issue(['seeds', 'data'], `seeds.data ${doc.seeds.data} differs from state.seed ${state.seed}`);
   const initSeed = state.start === null ? state.init : null;
@@ -119,7 +139,7 @@ export const RunDocumentSchema = z.discriminatedUnion('dim', [documentFor(1), do
   const decoded = decodeQuery(doc.query);
   if (decoded.repairs.length > 0) issue(['query'], `query needs repairs: ${decoded.repairs.map((r) => r.key).join(', ')}`);
   if (doc.data && doc.data.length !== state.n) issue(['data'], `${doc.data.length} data points, state.n = ${state.n}`);
-  const p = doc.dim === 1 ? 5 : 11;
+  const p = familyData(state.model).paramCount(doc.dim);
   const ev = doc.optimum.eigenvalues;
   if (ev.length !== p && ev.length !== 0) issue(['optimum', 'eigenvalues'], `expected ${p} eigenvalues, got ${ev.length}`);
   for (let i = 1; i < ev.length; i++) if (ev[i] > ev[i - 1]) issue(['optimum', 'eigenvalues', i], 'eigenvalues must be descending');

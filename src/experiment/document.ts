@@ -2,7 +2,8 @@
  * The run document: what `npm run lab` prints and what the app's "Download JSON" saves, built by
  * this one function so the two cannot drift. Deterministic: no timestamps, no host data.
  */
-import { paramNames, thetaToParams, type Params } from '../engine/params';
+import { familyData, type ParamsHmm } from '../engine/family-data';
+import type { Params } from '../engine/params';
 import { observedRates, type ObservedRates } from '../engine/rates';
 import type { Race } from '../engine/trace';
 import type { MethodId, StepKind, StopCode } from '../engine/types';
@@ -11,7 +12,7 @@ import { APP_VERSION, provenance, provenanceComment, seedsOf, type Seeds } from 
 import { documentState, type DocumentState } from './document-state';
 import type { ExperimentState } from './state';
 
-/** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). */
+/** @2: adds `app` and `seeds` (a strict reader of @1 rejects them). The HMM's documents (state.model) have their own params shape. */
 export const DOCUMENT_SCHEMA = 'em-lab/run@2';
 /** The traces CSV: its columns, and the provenance comment line above the header. */
 export const TRACE_CSV_SCHEMA = 'em-lab/traces-csv@1';
@@ -20,13 +21,15 @@ export interface TraceEntry {
   iteration: number;
   evaluations: number;
   logLik: number;
-  params: Params;
+  params: Params | ParamsHmm;
   entropy: number;
   gradNorm: number;
   step: StepKind;
   /** With --diagnostics: L* − L and the DM spectrum at this θ (null where I_oc(θ) is not PD). */
   gap?: number;
   eigenvalues?: number[] | null;
+  /** With --diagnostics, for methods that report them: per-step numbers (JJ-CG: beta, alpha; adaptive over-relaxation: eta). */
+  extra?: Record<string, number>;
 }
 
 export interface RunEntry {
@@ -48,10 +51,11 @@ export interface RunDocument {
   state: DocumentState;
   dim: 1 | 2;
   data?: number[] | [number, number][];
-  truth: Params;
-  init: Params;
+  /** The HMM's truth also lists the simulated states (0 = state 1, 1 = state 2). */
+  truth: (Params | ParamsHmm) & { states?: number[] };
+  init: Params | ParamsHmm;
   optimum: {
-    params: Params;
+    params: Params | ParamsHmm;
     logLik: number;
     eigenvalues: number[];
     emResidual: number;
@@ -70,6 +74,8 @@ export function dataRows(dim: 1 | 2, data: Float64Array): number[] | [number, nu
 
 export function runDocument(race: Race, state: ExperimentState, { summary = false, diagnostics = false } = {}): RunDocument {
   const { dim } = race;
+  const family = familyData(state.model);
+  const thetaToParams = family.toParams;
   return {
     schema: DOCUMENT_SCHEMA,
     app: APP_VERSION,
@@ -78,7 +84,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
     state: documentState(state),
     dim,
     ...(summary ? {} : { data: dataRows(dim, race.data) }),
-    truth: thetaToParams(dim, race.truth),
+    truth: { ...thetaToParams(dim, race.truth), ...family.truthExtras(state) },
     init: thetaToParams(dim, race.init),
     optimum: {
       params: thetaToParams(dim, race.optimum.theta),
@@ -92,7 +98,7 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
       method: run.method,
       stopReason: run.stop?.message ?? 'running',
       stopCode: run.stop?.code ?? null,
-      ...(diagnostics ? { observedRates: observedRates(dim, run.rows, race.optimum) } : {}),
+      ...(diagnostics ? { observedRates: observedRates(race.model, run.rows, race.optimum) } : {}),
       trace: run.rows.map((r) => ({
         iteration: r.iteration,
         evaluations: r.evaluations,
@@ -101,7 +107,13 @@ export function runDocument(race: Race, state: ExperimentState, { summary = fals
         entropy: r.entropy,
         gradNorm: r.gradNorm,
         step: r.step,
-        ...(diagnostics ? { gap: race.optimum.logLik - r.logLik, eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null } : {}),
+        ...(diagnostics
+          ? {
+              gap: race.optimum.logLik - r.logLik,
+              eigenvalues: r.eigenvalues ? Array.from(r.eigenvalues) : null,
+              ...(r.extra ? { extra: { ...r.extra } } : {}),
+            }
+          : {}),
       })),
     })),
   };
@@ -115,7 +127,7 @@ export const documentJson = (doc: RunDocument): string => JSON.stringify(doc, nu
  * method and iteration, θ in natural coordinates.
  */
 export function traceCsv(race: Race, state: ExperimentState): string {
-  const names = paramNames(race.dim);
+  const names = familyData(state.model).paramNames(race.dim);
   const head = ['method', 'iteration', 'evaluations', 'step', 'logLik', 'gap', 'entropy', 'gradNorm', ...names];
   const lines = [provenanceComment(provenance(TRACE_CSV_SCHEMA, state)), head.join(',')];
   for (const run of race.runs) {

@@ -3,7 +3,7 @@
  * what it recomputes, who may change it and which control sets it. Rows are plain data (no functions),
  * so the table can type the experiment state (ExperimentState is derived from it) without a cycle.
  */
-import type { Dim } from '../engine/types';
+import type { Dim, ModelFamily } from '../engine/types';
 import type { MethodId } from '../engine/methods/registry';
 import type { SamplerId } from '../engine/samplers/sampler';
 import type { Precision } from './precision';
@@ -13,13 +13,13 @@ export type KeyGroup = 'mixture' | 'start' | 'methods' | 'stop' | 'sampler' | 'v
 
 /**
  * What a change of the key recomputes:
- *  - 'data': the race and the λ_max curve (the data, the start, the variance floor);
- *  - 'axis': the race; the key is the λ_max curve's own axis (it varies along the curve);
+ *  - 'data': the race and the λ_max curve (the data, the start, the variance floor) — except for the
+ *    key the curve runs along (the family's curve axis, engine/family-data.ts: sep, or the HMM's p);
  *  - 'race': the race only (the methods, their settings, the stop rules);
  *  - 'sample': the Sampler mode's chains only (the samplers, their settings, the prior);
  *  - 'view': nothing (what the panels show).
  */
-export type Effect = 'data' | 'axis' | 'race' | 'sample' | 'view';
+export type Effect = 'data' | 'race' | 'sample' | 'view';
 
 /** How a control shows a value. */
 export interface Display {
@@ -37,7 +37,8 @@ export type Control =
       readonly min?: number;
       readonly max?: number;
       readonly step: number;
-      readonly scale?: 'log10';
+      /** 'log10': the track is log₁₀ v; 'log10-complement': −log₁₀(1 − v) (probabilities near 1). */
+      readonly scale?: 'log10' | 'log10-complement';
       readonly display: Display;
       /** Spoken before the value: "separation 2.50 σ". */
       readonly spoken: string;
@@ -65,12 +66,16 @@ interface RowBase {
   readonly label: string;
   /** A label of its own per dimension, where the key means different things (vr). */
   readonly labelByDim?: Readonly<Record<Dim, string>>;
+  /** A label of its own for a model family (n is the HMM's sequence length). */
+  readonly labelByFamily?: Readonly<Partial<Record<ModelFamily, string>>>;
   /** The docs' "Meaning" column. */
   readonly doc: string;
   readonly group: KeyGroup;
   readonly effect: Effect;
   /** Read and written only in these dimensions; elsewhere the key keeps its default (aspect, rot: 2D). */
   readonly dims?: readonly Dim[];
+  /** Read and written only for these model families; elsewhere the key keeps its default (w: the mixture's). */
+  readonly families?: readonly ModelFamily[];
   /** Written only when it differs from its default (keys added after v=1 links were shared, the cursor). */
   readonly omitDefault?: boolean;
   /**

@@ -5,9 +5,9 @@
  * round-trips valid states exactly.
  */
 import { z } from 'zod';
-import { mixtureDomainError } from '../engine/domain';
+import { familyData } from '../engine/family-data';
 import { METHOD_IDS } from '../engine/methods/registry';
-import type { Dim, MethodId } from '../engine/types';
+import type { Dim, MethodId, ModelFamily } from '../engine/types';
 import type { KeyRow } from './key-rows';
 import { KEYS, KEY_ORDER, VERSION, type ExperimentState, type Key, type NumKey } from './keys';
 import { formatValue, roundTo, type NumSpec } from './precision';
@@ -44,18 +44,26 @@ export const formatKey = (key: NumKey, x: number): string => formatValue(BOUNDS[
 /** Canonical order of METHOD_IDS, duplicates removed. */
 export const canonicalMethods = (ids: readonly MethodId[]): MethodId[] => METHOD_IDS.filter((id) => ids.includes(id));
 
-/** Whether a key is read and written for a state of this dimension (elsewhere it keeps its default). */
-export const appliesTo = (key: Key, s: Pick<ExperimentState, 'dim'>): boolean => {
-  const dims = (rows[key] as { dims?: readonly Dim[] }).dims;
-  return !dims || dims.includes(s.dim);
+/** Whether a key is read and written for a state of this model and dimension (elsewhere it keeps its default). */
+export const appliesTo = (key: Key, s: Pick<ExperimentState, 'dim' | 'model'>): boolean => {
+  const { dims, families } = rows[key] as { dims?: readonly Dim[]; families?: readonly ModelFamily[] };
+  return (!dims || dims.includes(s.dim)) && (!families || families.includes(s.model));
 };
+
+/** Where a key applies, in words ("2D", "the HMM"), for the notice when a link sets it elsewhere. */
+export function whereApplies(key: Key): string {
+  const { dims, families } = rows[key] as { dims?: readonly Dim[]; families?: readonly ModelFamily[] };
+  const parts = [dims ? `${dims.join(' or ')}D` : '', families ? `the ${families.map((f) => familyData(f).label).join(' or ')}` : ''];
+  return parts.filter(Boolean).join(' ');
+}
 
 /**
  * null when `start` is a θ of the right shape for `dim` (types.ts layout), else why not (plain words):
  * the engine's own rule (engine/domain.ts) without the variance floor, which depends on the data —
  * the codec adds that check once the whole state is read.
  */
-export const startError = (dim: Dim, start: readonly number[]): string | null => mixtureDomainError(dim, start, 0);
+export const startError = (s: Pick<ExperimentState, 'dim' | 'model'>, start: readonly number[]): string | null =>
+  familyData(s.model).domainError(s.dim, start, 0);
 
 /** A number in the spec's range and exactly at its canonical precision (also the sweep's fields). */
 export const canonicalNumber = (key: string, { min, max, precision }: NumSpec) =>
@@ -95,7 +103,7 @@ export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
     const s = raw as ExperimentState;
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (s.start) {
-      const err = startError(s.dim, s.start);
+      const err = startError(s, s.start);
       if (err) issue('start', err);
       else if (!s.start.every((x) => Object.is(roundTo(START_PRECISION, x), x)))
         issue('start', 'start values are not at 10 significant digits');
@@ -107,7 +115,7 @@ export const ExperimentStateSchema: z.ZodType<ExperimentState> = z
     if (samplers.length !== s.samplers.length || samplers.some((id, i) => id !== s.samplers[i]))
       issue('samplers', 'samplers must be unique and in canonical order');
     // The URL omits a key where it does not apply, so a canonical state keeps its default there.
-    for (const k of KEY_ORDER) if (!appliesTo(k, s) && !isDefault(k, s[k])) issue(k, `${k} keeps its default in ${s.dim}D`);
+    for (const k of KEY_ORDER) if (!appliesTo(k, s) && !isDefault(k, s[k])) issue(k, `${k} keeps its default outside ${whereApplies(k)}`);
   }) as unknown as z.ZodType<ExperimentState>;
 
 export const isValidState = (x: unknown): x is ExperimentState => ExperimentStateSchema.safeParse(x).success;

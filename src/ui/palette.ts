@@ -70,6 +70,12 @@ export const METHOD_STYLE: Record<MethodId, MethodStyle> = {
   ecg: style('#009E73', '2 2', 'triangle'), // bluish green
   hybrid: style('#CC79A7', '9 3 2 3', 'diamond'), // reddish purple
   squarem: style('#D55E00', '4 2', 'cross'), // vermillion
+  // Between EM and gradient (not in the default race): Paul Tol's muted scheme, colour-blind safe too.
+  relax: style('#882255', '6 2 1 2', 'plus'), // wine
+  adarelax: style('#AA4499', '3 1', 'times'), // purple
+  jjcg: style('#332288', '10 2 2 2 2 2', 'triangle2'), // indigo
+  qn1: style('#117733', '5 1 1 1', 'asterisk'), // green
+  ecme: style('#999933', '8 4', 'square2'), // olive
   newton: style('#56B4E9', '12 3', 'star'), // sky blue
   // Black on light, near-white on dark (read at draw time; the theme redraws every panel).
   adam: {

@@ -8,8 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import { localSteps } from '../engine/local-steps';
-import { planeAxes } from '../engine/params';
-import { createRace } from '../engine/race';
+import { createRace } from '../engine/build';
 import type { Race } from '../engine/trace';
 import { decodeQuery, raceKey } from '../experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../experiment/document';
@@ -19,6 +18,7 @@ import { createJob, currentJob, kept, retire, setCurrentJob, type Kept } from '.
 import { pullReply, raceHeader } from './race/pack';
 import { releaseSettled, runFirstDraw, schedule } from './race/scheduler';
 import { awaitSettled } from './race/settle';
+import { familyData } from '../engine/family-data';
 
 let latestEpoch = -1;
 
@@ -97,7 +97,7 @@ const api: RaceWorkerApi = {
   async stepsAt(epoch, theta) {
     const j = currentJob();
     if (!j || j.epoch !== epoch || theta.length !== j.model.p) return null;
-    return localSteps(j.model, theta, planeAxes(j.race.dim))?.plane ?? null;
+    return localSteps(j.model, theta, familyData(j.model.family).planeAxes(j.race.dim))?.plane ?? null;
   },
 
   async exportRun(epoch, format, query) {

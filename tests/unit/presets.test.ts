@@ -1,6 +1,6 @@
 /** Every preset's caption claim, checked against the engine's numbers (a caption must never contradict its figure). */
 import { describe, expect, it } from 'vitest';
-import { createRace } from '../../src/engine/race';
+import { createRace } from '../../src/engine/build';
 import type { Race } from '../../src/engine/trace';
 import type { MethodId } from '../../src/engine/types';
 import { PRESETS, type Preset } from '../../src/experiment/presets';

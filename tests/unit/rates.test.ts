@@ -18,7 +18,8 @@ import { generateData, truthTheta } from '../../src/engine/data';
 import { initialTheta, varianceFloor } from '../../src/engine/init';
 import { dmMatrix, dmSpectrum } from '../../src/engine/linalg';
 import { computeOptimum } from '../../src/engine/optimum';
-import { createModel, createRace } from '../../src/engine/race';
+import { createRace } from '../../src/engine/build';
+import { createModel } from '../../src/engine/race';
 import { observedRates } from '../../src/engine/rates';
 import type { Optimum } from '../../src/engine/trace';
 import type { Dim, MixtureModel, Theta } from '../../src/engine/types';
@@ -255,7 +256,7 @@ describe.each([1, 2] as const)('%iD: observed EM rates match the spectrum at θ*
     const state: ExperimentState = { ...setup(dim, sep).state, methods: ['em'], tol: 1e-14, gtol: 1e-12, iters: 20_000 };
     const race = await createRace(state);
     while (race.advance(5000));
-    const r = observedRates(dim, race.runs[0].rows, race.optimum);
+    const r = observedRates(race.model, race.runs[0].rows, race.optimum);
     note(`${dim}D sep ${sep}: observedRates`, JSON.stringify(r));
     expect(r.paramRatio).not.toBeNull();
     expect(r.gapRatio).not.toBeNull();

@@ -52,11 +52,9 @@ describe('the Sampler mode keys', () => {
   it('stay out of a document’s state at their defaults, and are filled back in by its reader', () => {
     const s = decodeQuery(queryWith({ n: 300 })).state;
     const doc = documentState(s);
-    expect(Object.keys(doc)).toEqual(
-      Object.keys(DEFAULT_STATE).filter(
-        (k) => !['mode', 'samplers', 'free', 'draws', 'warm', 'leap', 'cseed', 'pa', 'pk', 'pnu', 'ppsi', 'psd'].includes(k),
-      ),
-    );
+    for (const k of ['mode', 'samplers', 'free', 'draws', 'warm', 'leap', 'cseed', 'pa', 'pk', 'pnu', 'ppsi', 'psd'])
+      expect(Object.keys(doc)).not.toContain(k);
+    expect(Object.keys(doc)).toContain('methods');
     expect(DocumentStateSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(s);
     const set = decodeQuery(queryWith({ n: 300, mode: 'sample', draws: 50 })).state;
     expect(documentState(set)).toMatchObject({ mode: 'sample', draws: 50 });

@@ -12,6 +12,7 @@ import type { EStep, LatentModel, Theta } from '../types';
 import { hmmDegenerate, hmmSwapLabels, hmmSymmetric } from './degenerate';
 import { dmSpectrum, NEWTON_PASSES, newtonDirectionFD, SPECTRUM_PASSES } from './derivatives';
 import { forwardBackward, PassScratch, type HmmPassParams } from './forward-backward';
+import { hmmDomainError } from '../domain';
 
 export const HMM_P = 6;
 
@@ -50,15 +51,7 @@ export function createHmmModel(data: Float64Array, options: { varianceFloor?: nu
   const varianceFloor = options.varianceFloor ?? 0;
   const scratch = new PassScratch(n);
 
-  function domainError(t: Theta): string | null {
-    for (let i = 0; i < HMM_P; i++) if (!Number.isFinite(t[i])) return `parameter ${i} is not finite`;
-    for (const k of [0, 1]) if (!(t[k] > 0 && t[k] < 1)) return `stay probability a${k + 1}${k + 1} = ${t[k]} is outside (0, 1)`;
-    for (const k of [4, 5]) {
-      if (!(t[k] > 0)) return `variance of state ${k - 3} is not positive`;
-      if (t[k] < varianceFloor * (1 - 1e-9)) return `variance of state ${k - 3} is below the floor ${varianceFloor}`;
-    }
-    return null;
-  }
+  const domainError = (t: Theta): string | null => hmmDomainError(t, varianceFloor);
 
   function estep(theta: Theta): EStep {
     const r = forwardBackward(data, passParams(theta), scratch);

@@ -1,17 +1,16 @@
 /** The one small interface every method implements. */
 import type { Evaluator } from '../evaluator';
+import type { MethodSettings } from '../spec';
 import type { EStep, LatentModel, StepKind, StopReason } from '../types';
 
-export interface MethodOptions {
-  /** Hybrid: entropy threshold and EM burn-in. */
-  tau: number;
-  burn: number;
-  /** Gradient ascent: fixed step on the per-point gradient ∇φL / N; 0 selects the backtracking line search. */
-  gstep: number;
-  /** Adam / momentum learning rate and which tfjs optimiser. */
-  lr: number;
-  opt: 'adam' | 'momentum';
-}
+/** The methods' settings (spec.ts), as the race hands them over. */
+export type MethodOptions = MethodSettings;
+
+/**
+ * Numbers a method reports about one step, beyond what every trace row has (JJ-CG: the conjugacy
+ * factor `beta` and the accepted step `alpha`; adaptive over-relaxation: the `eta` it tried). Finite.
+ */
+export type StepExtra = Readonly<Record<string, number>>;
 
 export interface MethodContext {
   readonly model: LatentModel;
@@ -28,6 +27,8 @@ export interface StepOutcome {
   readonly kind: StepKind;
   /** Set when the method cannot continue (e.g. its line search failed); e is then the last good point. */
   readonly stop?: StopReason;
+  /** Per-step numbers of this method's own (recorded on the trace row, written under --diagnostics). */
+  readonly extra?: StepExtra;
 }
 
 export interface Optimizer {

@@ -6,13 +6,18 @@
  * adds a colour and symbol per id (src/ui/palette.ts), which the compiler asks for.
  */
 import type { ModelFamily } from '../types';
+import { createAdaRelax } from './adarelax';
 import { createAdam } from './adam';
 import { createECG } from './ecg';
+import { createECME } from './ecme';
 import { createEM } from './em';
 import { createGradient } from './gradient';
 import { createHybrid } from './hybrid';
+import { createJJCG } from './jjcg';
 import { createNewton } from './newton';
 import type { OptimizerFactory } from './optimizer';
+import { createQN1 } from './qn1';
+import { createRelax } from './relax';
 import { createSquarem } from './squarem';
 
 interface MethodRow {
@@ -80,6 +85,57 @@ export const METHODS = [
     deferred: false,
     families: ['mixture', 'hmm'],
     inDefault: true,
+  },
+  // Between EM and gradient: accelerators built on the EM step, their rates read off the DM spectrum.
+  {
+    id: 'relax',
+    label: 'Over-relaxed EM',
+    summary: 'θ + η(M(θ) − θ) in free coordinates with a fixed η, EM where L would drop',
+    create: createRelax,
+    stepKinds: ['relax', 'em'],
+    deferred: false,
+    families: ['mixture', 'hmm'],
+    inDefault: false,
+  },
+  {
+    id: 'adarelax',
+    label: 'Adaptive over-relaxed EM',
+    summary: 'η doubles after each ascent, back to 1 with an EM step when L would drop (Salakhutdinov & Roweis 2003)',
+    create: createAdaRelax,
+    stepKinds: ['relax', 'em'],
+    deferred: false,
+    families: ['mixture', 'hmm'],
+    inDefault: false,
+  },
+  {
+    id: 'jjcg',
+    label: 'EM-preconditioned CG',
+    summary: 'conjugate gradients on L with the EM step as the preconditioned gradient (Jamshidian & Jennrich 1993)',
+    create: createJJCG,
+    stepKinds: ['jjcg'],
+    deferred: false,
+    families: ['mixture', 'hmm'],
+    inDefault: false,
+  },
+  {
+    id: 'qn1',
+    label: 'QN1',
+    summary: 'Broyden quasi-Newton on the EM step, EM where L would drop (Jamshidian & Jennrich 1997)',
+    create: createQN1,
+    stepKinds: ['qn1', 'em'],
+    deferred: false,
+    families: ['mixture', 'hmm'],
+    inDefault: false,
+  },
+  {
+    id: 'ecme',
+    label: 'ECME',
+    summary: 'M-step for the means and variances, the weight maximised on L itself (Liu & Rubin 1994)',
+    create: createECME,
+    stepKinds: ['ecme'],
+    deferred: false,
+    families: ['mixture'],
+    inDefault: false,
   },
   {
     id: 'newton',

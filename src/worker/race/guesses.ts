@@ -4,7 +4,7 @@
  * next move — a nudge of the slider, an arrow key — then finds every lane, Adam's included, already
  * there. Only as far as that costs a fraction of a second.
  */
-import { createRace } from '../../engine/race';
+import { createRace } from '../../engine/build';
 import { raceKey } from '../../experiment/codec';
 import type { ExperimentState } from '../../experiment/state';
 import { behind, currentJob, kept, type Job } from './job';

@@ -3,12 +3,10 @@
  * grid, guesses, stage timings), from `createJob` to `retire`. Retired races are kept (kept-races.ts)
  * for a return to the same settings. The worker has at most one current job.
  */
-import { createModel1D } from '../../engine/model1d';
-import { createModel2D } from '../../engine/model2d';
 import type { PlaneGrid } from '../../engine/plane-loglik';
 import type { Race } from '../../engine/trace';
 import { isDeferred } from '../../engine/methods/registry';
-import type { MethodId, MixtureModel } from '../../engine/types';
+import type { MethodId, LatentModel } from '../../engine/types';
 import { curveKey } from '../../experiment/codec';
 import type { ExperimentState } from '../../experiment/state';
 import { KeptRaces } from '../kept-races';
@@ -37,7 +35,7 @@ export interface Job {
   /** The settings that determine the race (the state without the view cursor): the kept-races key. */
   readonly key: string;
   readonly race: Race;
-  readonly model: MixtureModel;
+  readonly model: LatentModel;
   cursor: number;
   /** Indices of the runs computed first, and of the deferred ones. */
   fast: number[];
@@ -94,7 +92,7 @@ export function createJob(a: JobInput): Job {
     state: a.state,
     key: a.key,
     race,
-    model: race.dim === 1 ? createModel1D(race.data) : createModel2D(race.data),
+    model: race.model,
     cursor: Math.max(a.state.it, a.cursor),
     fast: lanes.filter((l) => !l.slow).map((l) => l.i),
     slow: lanes.filter((l) => l.slow).map((l) => l.i),
