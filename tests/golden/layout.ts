@@ -23,6 +23,12 @@ const PANEL_SIZE: Record<string, [number, number]> = {
   spectrum: [420, 330],
   entropy: [420, 230],
   trajectories: [760, 330],
+  // The Sampler mode's (golden-sampler.test.ts).
+  chains: [440, 470],
+  'sampler-traces': [420, 400],
+  acf: [420, 280],
+  ess: [420, 240],
+  'ess-curve': [420, 300],
 };
 const DEFAULT_SIZE: [number, number] = [420, 260];
 export const HEAD_HEIGHT = 28;
@@ -33,6 +39,8 @@ const PAD_X = 6;
 const GROW: [string, number][] = [
   ['panel-body-short', 0.55],
   ['spectrum-foot', 0.62],
+  ['labelling-list', 0.16],
+  ['crossover-list', 0.08],
 ];
 /** Two-column grids: their columns' fr and the gap. */
 const COLUMNS: Record<string, { fr: number[]; gap: number }> = {
@@ -84,6 +92,12 @@ function rectOf(el: Element): Rect {
     const w = Math.floor(p.width / cols);
     const h = Math.floor(p.height / rows);
     return { x: p.x + (i % cols) * w, y: p.y + Math.floor(i / cols) * h, width: w, height: h };
+  }
+  if (parent.classList.contains('sampler-multiples') && el.classList.contains('multiple')) {
+    // One row per sampler (sampler.css).
+    const i = [...parent.children].indexOf(el);
+    const h = Math.floor(p.height / Math.max(1, parent.children.length));
+    return { x: p.x, y: p.y + i * h, width: p.width, height: h };
   }
   return p;
 }
