@@ -1,5 +1,7 @@
 /** §6 Beyond the paper: the other accelerators in the race, and the seed's open questions. */
+import { switchMode } from '../sampler/ModeSwitch';
 import { ArticleText } from './ArticleSection';
+import { StateLink } from './StateLink';
 
 export function BeyondSection() {
   return (
@@ -26,7 +28,11 @@ export function BeyondSection() {
         </li>
         <li>
           EM and Gibbs sampling are close relatives. When is a Gibbs update worth it, and when should a sampler move θ on the marginal
-          likelihood directly?
+          likelihood directly?{' '}
+          <StateLink onClick={() => switchMode('sample')} title="Switch to the Sampler mode: the same mixture, sampled">
+            The Sampler mode answers it live
+          </StateLink>
+          : DA Gibbs against four marginal samplers, on this posterior.
         </li>
       </ul>
       <p>

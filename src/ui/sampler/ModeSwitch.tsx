@@ -20,6 +20,9 @@ export function switchMode(mode: Mode): void {
 
 export function ModeSwitch() {
   const mode = useStore((s) => s.config.mode);
+  // The samplers are the mixture's (the mode key applies to the mixture family only).
+  const mixture = useStore((s) => s.config.model === 'mixture');
+  if (!mixture) return null;
   return (
     <div className="segmented mode-switch" role="radiogroup" aria-label="Mode">
       {OPTIONS.map((o) => (
