@@ -6,7 +6,7 @@
  * the accessors below, at the main store's cursor.
  */
 import { create } from 'zustand';
-import { VIEW_FIELDS } from '../engine/samplers/chain-view';
+import { VIEW_FIELDS } from '../engine/samplers/view-fields';
 import type { SamplerId } from '../experiment/sampler-list';
 import type { CurvePoint, PlaneGrid, SamplerBatch, SamplerHeader, SamplerStat, SummaryAt } from '../worker/sampler-protocol';
 

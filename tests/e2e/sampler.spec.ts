@@ -188,6 +188,19 @@ test('no text reads NaN, undefined or Infinity while the chains compute and afte
   await expect(page.locator('[data-bind="s-cross-rwm"]')).not.toHaveText('…');
 });
 
+test('a sampler worker that fails to load is reported, and “Start the samplers again” recovers', async ({ page }) => {
+  await page.route(/sampler\.worker[^/]*\.js/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`/?${SMALL}&it=10`);
+  const alert = page.getByRole('alert').filter({ hasText: 'The samplers stopped' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(status(page)).toContainText('Sampling failed');
+  await page.unroute(/sampler\.worker[^/]*\.js/);
+  await alert.getByRole('button', { name: 'Start the samplers again' }).click();
+  await settleSample(page);
+  await expect(alert).toHaveCount(0);
+  expect((await heads(page)).map((h) => h.split('|')[1])).toEqual(['10', '10', '10', '10', '10']);
+});
+
 test('10⁴ DA Gibbs sweeps at N = 2000 take at most 1 s in the sampler worker', async ({ page }) => {
   await page.goto(`/?${SMALL}`);
   await settleSample(page);

@@ -10,8 +10,9 @@ import { isSwitched, type RelabelRule, type SwapGeometry } from '../mcmc/label-s
 import { planeCoords, planePoint, type ChainPlane } from './chain-plane';
 import type { Target } from './posterior';
 
-/** Fields of one draw's view row: f = wᵀφ (relabelled), a, b (plane, raw), switched (0 | 1), passes after burn-in so far. */
-export const VIEW_FIELDS = 5;
+import { VIEW_FIELDS } from './view-fields';
+
+export { VIEW_FIELDS };
 
 export interface ViewGeometry {
   readonly swap: SwapGeometry;
