@@ -201,6 +201,30 @@ test('a sampler worker that fails to load is reported, and “Start the samplers
   expect((await heads(page)).map((h) => h.split('|')[1])).toEqual(['10', '10', '10', '10', '10']);
 });
 
+test('every Sampler-mode panel exports as SVG and PNG, with its name and provenance', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/?${queryWith({ n: 150, sep: 2, mode: 'sample', free: 'means', draws: 100, warm: 50, it: 60 })}`);
+  await settleSample(page, { curve: true, timeout: 100_000 });
+  for (const name of SAMPLE_PANEL_NAMES)
+    for (const format of ['SVG', 'PNG'] as const) {
+      const figure = page.getByRole('figure', { name, exact: true });
+      await figure.getByRole('button', { name: `Export ${name} panel`, exact: true }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        figure.getByRole('menuitem', { name: `Download ${name} panel as ${format}`, exact: true }).click(),
+      ]);
+      const bytes = readFileSync((await download.path())!);
+      if (format === 'PNG') expect(bytes.subarray(1, 4).toString('latin1'), name).toBe('PNG');
+      else {
+        const text = bytes.toString('utf8');
+        expect(text, name).toContain(`<title>${name}</title>`.slice(0, 7));
+        expect(text, name).toContain('em-lab-provenance');
+        expect(text, name).toContain('mode=sample');
+      }
+      await expect(figure.getByRole('alert')).toHaveCount(0);
+    }
+});
+
 test('10⁴ DA Gibbs sweeps at N = 2000 take at most 1 s in the sampler worker', async ({ page }) => {
   await page.goto(`/?${SMALL}`);
   await settleSample(page);

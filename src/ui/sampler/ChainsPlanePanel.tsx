@@ -39,7 +39,7 @@ export function ChainsPlanePanel() {
     const plane = createChainsPlane(body.current!);
     return {
       draw() {
-        const ok = plane.draw();
+        const ok = plane.draw() !== false;
         list.current?.querySelectorAll<HTMLElement>('[data-labelling]').forEach((el) => {
           setText(el, labellingText(el.dataset.labelling as Parameters<typeof statOf>[1]));
         });
@@ -67,6 +67,7 @@ export function ChainsPlanePanel() {
 }
 
 function PlaneCaption() {
+  const noPlane = useSampleRun((s) => s.header !== null && s.header.plane === null);
   const kind = useSampleRun((s) => s.header?.plane?.kind ?? null);
   const twin = useSampleRun((s) => s.header?.plane?.box.showsTwin ?? false);
   const far = useSampleRun((s) => s.header?.plane?.twinDistance ?? null);
@@ -77,6 +78,13 @@ function PlaneCaption() {
   const modes = twin
     ? ' ★ the mode, ☆ the swapped labels’ mode: the components overlap enough for a chain to cross.'
     : ` ★ the mode; the swapped labels’ mode is ${far === null ? PENDING : far.toFixed(0)} posterior sds away.`;
+  if (noPlane)
+    return (
+      <>
+        No plane to show here: the posterior’s curvature at the mode is not positive definite (a degenerate fit), so it has no
+        eigen-directions. The chains still run; their numbers are in the table below.
+      </>
+    );
   return (
     <>
       {plane}

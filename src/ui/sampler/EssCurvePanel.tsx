@@ -80,7 +80,8 @@ export function EssCurvePanel() {
         list.current?.querySelectorAll<HTMLElement>('[data-crossover]').forEach((el) => {
           setText(el, crossings ? crossoverText(crossings.get(el.dataset.crossover as MarginalId) ?? null) : PENDING);
         });
-        return markBusy(figure.current, crossings === null);
+        // Busy while the curve fills in (without DA Gibbs there are no crossovers to wait for).
+        return markBusy(figure.current, run.curveTotal === 0 || run.curve.length < run.curveTotal);
       },
       dispose: chart.dispose,
     };

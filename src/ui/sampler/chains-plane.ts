@@ -41,11 +41,24 @@ export function createChainsPlane(host: HTMLElement) {
   const marksG: G = frame.plot.append('g').attr('class', 'marks');
   const headsG: G = frame.plot.append('g').attr('class', 'heads');
   let contourKey = '';
+  let planeHidden = false;
 
-  function draw(): boolean {
+  /** false while the chains' data are on their way; 'none' when the posterior has no plane to draw (H not positive definite). */
+  function draw(): boolean | 'none' {
     const run = useSampleRun.getState();
     const { config } = useStore.getState();
-    if (!sampleCurrent(run) || !run.header.plane) return false;
+    if (!sampleCurrent(run)) return false;
+    if (!run.header.plane) {
+      planeHidden = true;
+      frame.svg.attr('visibility', 'hidden');
+      sizeCanvas(canvas, 0, 0, 1, 1);
+      sizeCanvas(contourCanvas, 0, 0, 1, 1);
+      return 'none';
+    }
+    if (planeHidden) {
+      planeHidden = false;
+      frame.svg.attr('visibility', null);
+    }
     const h = run.header;
     const plane = h.plane!;
     const { box } = plane;
