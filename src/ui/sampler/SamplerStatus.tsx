@@ -15,7 +15,8 @@ export function samplerStatusText(): string {
   else if (!sampleCurrent(run)) parts.push('Finding the posterior mode for the new settings…');
   else {
     const got = receivedDraws(run);
-    if (got < Math.min(config.it, config.draws)) parts.push(`Sampling draw ${config.it}…`);
+    if (got < Math.min(config.it, config.draws))
+      parts.push(`Sampling draw ${config.it}: ${got} so far (the chains advance together, at the pace of the costliest)…`);
     else if (!run.done) parts.push(`Sampling ahead: ${got} draws per chain so far.`);
     else parts.push('Every chain has all its draws.');
     if (run.curve.length < run.curveTotal) parts.push(`Efficiency curve: ${run.curve.length} of ${run.curveTotal} separations.`);
