@@ -8,7 +8,8 @@
  * Agrees with model.estep(θ).logLik to ~1e-12 relative (tests/unit/plane-loglik.test.ts).
  */
 import { component as component2D } from './model2d';
-import type { Dim, Theta } from './types';
+import { familyData } from './family-data';
+import type { Dim, LatentModel, Theta } from './types';
 
 export interface PlaneGrid {
   /** θ the slice goes through; its μ₁ and μ₂ coordinates (planeAxes) are replaced per cell. */
@@ -109,5 +110,27 @@ export function planeLogLik(dim: Dim, data: Float64Array, grid: PlaneGrid, rows?
       }
   }
   for (let k = 0; k < out.length; k++) out[k] = Number.isFinite(out[k]) ? out[k] + offset : NaN;
+  return out;
+}
+
+/**
+ * The same grid for any model: the mixture's separable pass above, other families (the HMM) one E-step
+ * per cell with the two plane coordinates (family-data.ts planeAxes) replaced in the base θ.
+ */
+export function planeLogLikOf(model: LatentModel, grid: PlaneGrid, rows?: { from: number; to: number }): Float64Array {
+  if (model.family === 'mixture') return planeLogLik(model.dim, model.data, grid, rows);
+  const [ia, ib] = familyData(model.family).planeAxes(model.dim);
+  const { xs, ys } = grid;
+  const y0 = rows?.from ?? 0;
+  const y1 = rows?.to ?? ys.length;
+  const out = new Float64Array(xs.length * (y1 - y0));
+  const theta = Float64Array.from(grid.base);
+  for (let b = y0; b < y1; b++)
+    for (let a = 0; a < xs.length; a++) {
+      theta[ia] = xs[a];
+      theta[ib] = ys[b];
+      const L = model.domainError(theta) === null ? model.estep(theta).logLik : NaN;
+      out[(b - y0) * xs.length + a] = Number.isFinite(L) ? L : NaN;
+    }
   return out;
 }

@@ -10,8 +10,9 @@ import { createRace } from '../../src/engine/build';
 import { encodeQuery, decodeQuery } from '../../src/experiment/codec';
 import { documentJson, runDocument, traceCsv } from '../../src/experiment/document';
 import { RunDocumentSchema } from '../../src/experiment/document-schema';
-import { KEY_ORDER } from '../../src/experiment/keys';
+import { KEYS, KEY_ORDER } from '../../src/experiment/keys';
 import { stateWith } from '../query';
+import type { KeyRow } from '../../src/experiment/key-rows';
 
 const finished = async (over: Parameters<typeof stateWith>[0]) => {
   const state = stateWith({ n: 300, sep: 2.5, iters: 60, ...over });
@@ -25,8 +26,9 @@ describe('the eta key in queries and documents', () => {
     const { state, race } = await finished({ methods: ['em', 'relax'] });
     expect(encodeQuery(state)).not.toMatch(/eta=/);
     const doc = JSON.parse(documentJson(runDocument(race, state, { summary: true })));
-    // Every key but those added after the documents' format (eta, and the HMM's model and p) at their defaults.
-    expect(Object.keys(doc.state)).toEqual(KEY_ORDER.filter((k) => !['eta', 'model', 'p'].includes(k)));
+    // Every key but those added after the documents' format (their rows say so: eta, the HMM's model and p, …) at their defaults.
+    expect(doc.state).not.toHaveProperty('eta');
+    expect(Object.keys(doc.state)).toEqual(KEY_ORDER.filter((k) => !(KEYS[k] as KeyRow).documentOmitsDefault));
     const parsed = RunDocumentSchema.parse(doc);
     expect(parsed.state.eta).toBe(1.5);
   });

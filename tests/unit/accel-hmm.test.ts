@@ -11,13 +11,16 @@ import { raceOnModel } from '../../src/engine/race';
 import { relaxRate } from '../../src/engine/relax-rate';
 import type { MethodId } from '../../src/engine/types';
 import { last, windowMedian } from './accel-cases';
+import { DEFAULT_STATE } from '../../src/experiment/schema';
 
 const report: string[] = [];
 afterAll(() => {
   if (process.env.ACCEL_TEST_REPORT) console.info(report.join('\n'));
 });
 
+// The methods' own settings (τ, burn-in, step sizes, …) at the experiment's defaults: a new key needs no edit here.
 const spec = (over: Partial<HmmRaceSpec>): HmmRaceSpec => ({
+  ...DEFAULT_STATE,
   n: 1000,
   sep: 2,
   vr: 1,
@@ -30,12 +33,6 @@ const spec = (over: Partial<HmmRaceSpec>): HmmRaceSpec => ({
   iters: 20_000,
   tol: 1e-6,
   gtol: 1e-9,
-  tau: 0.5,
-  burn: 5,
-  gstep: 0,
-  lr: 0.05,
-  opt: 'adam',
-  eta: 1.5,
   ...over,
 });
 

@@ -9,6 +9,7 @@ import type { HmmModel } from '../../src/engine/hmm/model';
 import { raceOnModel } from '../../src/engine/race';
 import type { MethodRun, Race } from '../../src/engine/trace';
 import type { MethodId } from '../../src/engine/types';
+import { DEFAULT_STATE } from '../../src/experiment/schema';
 
 const report: string[] = [];
 afterAll(() => {
@@ -16,7 +17,9 @@ afterAll(() => {
 });
 
 const METHODS: MethodId[] = ['em', 'grad', 'ecg', 'hybrid', 'squarem', 'newton'];
+// The methods' own settings (τ, burn-in, step sizes, …) at the experiment's defaults: a new key needs no edit here.
 const spec = (over: Partial<HmmRaceSpec>): HmmRaceSpec => ({
+  ...DEFAULT_STATE,
   n: 1000,
   sep: 2,
   vr: 1,
@@ -29,12 +32,6 @@ const spec = (over: Partial<HmmRaceSpec>): HmmRaceSpec => ({
   iters: 20000,
   tol: 1e-6,
   gtol: 1e-9,
-  tau: 0.5,
-  burn: 5,
-  gstep: 0,
-  lr: 0.05,
-  opt: 'adam',
-  eta: 1.5,
   ...over,
 });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateData } from '../../src/engine/data';
 import { initialTheta } from '../../src/engine/init';
 import { planeAxes } from '../../src/engine/params';
-import { planeLogLik } from '../../src/engine/plane-loglik';
+import { planeLogLik, planeLogLikOf } from '../../src/engine/plane-loglik';
 import type { Dim } from '../../src/engine/types';
 import { DEFAULT_STATE } from '../../src/experiment/schema';
 import { refEStep } from './mixture-reference';
@@ -56,4 +56,24 @@ describe('planeLogLik', () => {
       for (let k = 0; k < part.length; k++) expect(rel(part[k], full[3 * xs.length + k])).toBeLessThan(1e-13);
     });
   }
+});
+
+describe('planeLogLikOf: the HMM (one E-step per cell)', () => {
+  it('puts μ₁ on x and μ₂ on y, the rest of θ at the base, and NaN where θ is invalid', async () => {
+    const { FAMILIES } = await import('../../src/engine/families');
+    const { stateWith } = await import('../query');
+    const x = FAMILIES.hmm.build(stateWith({ model: 'hmm', n: 200, sep: 2, p: 0.9 }));
+    const base = Float64Array.of(0.9, 0.8, -1, 1, 1.2, 0.9);
+    const xs = [-2, 0.5];
+    const ys = [-0.5, 1, 2];
+    const grid = planeLogLikOf(x.model, { base, xs, ys });
+    for (let b = 0; b < ys.length; b++)
+      for (let a = 0; a < xs.length; a++) {
+        const t = Float64Array.from(base);
+        t[2] = xs[a];
+        t[3] = ys[b];
+        expect(grid[b * xs.length + a]).toBe(x.model.estep(t).logLik);
+      }
+    expect(planeLogLikOf(x.model, { base: Float64Array.of(0.9, 0.8, -1, 1, -1, 1), xs, ys }).every(Number.isNaN)).toBe(true);
+  });
 });

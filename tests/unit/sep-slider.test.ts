@@ -40,3 +40,15 @@ describe('the λ curve’s separations', () => {
     CURVE_SEPS.forEach((s, i) => expect(s).toBeCloseTo(SEP_SLIDER.min + i * step, 12));
   });
 });
+
+describe('CURVE_PS: the HMM curve’s persistences', () => {
+  it('rise strictly over the persistence slider’s whole track, both ends included', async () => {
+    const { CURVE_PS, curveValues, CURVE_SEPS } = await import('../../src/experiment/curve-seps');
+    expect(CURVE_PS[0]).toBe(0.5);
+    expect(CURVE_PS.at(-1)).toBe(0.999);
+    for (let i = 1; i < CURVE_PS.length; i++) expect(CURVE_PS[i]).toBeGreaterThan(CURVE_PS[i - 1]);
+    expect(CURVE_PS).toEqual(expect.arrayContaining([0.9, 0.95, 0.99]));
+    expect(curveValues('hmm')).toBe(CURVE_PS);
+    expect(curveValues('mixture')).toBe(CURVE_SEPS);
+  });
+});

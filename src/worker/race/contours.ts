@@ -2,8 +2,8 @@
  * The trajectory panel's contours: L over a grid in the (μ1, μ2) plane (2D: the x-coordinates) of a
  * profile slice through θ*, a coarse grid first (the panel can draw), then a fine one in the background.
  */
-import { swapComponents } from '../../engine/params';
-import { planeLogLik } from '../../engine/plane-loglik';
+import { familyData } from '../../engine/family-data';
+import { planeLogLikOf } from '../../engine/plane-loglik';
 import { contourBands } from '../contour-bands';
 import type { ContourGrid } from '../protocol';
 import type { GridState, Job } from './job';
@@ -13,13 +13,10 @@ const GRIDS = [12, 48] as const;
 /** Rows of the fine grid per unit of work (~1 ms at N = 2000). */
 const FINE_ROWS_PER_TASK = 4;
 
-function firstCoords(dim: 1 | 2, t: Float64Array): [number, number] {
-  return dim === 1 ? [t[1], t[2]] : [t[1], t[3]];
-}
-
 function gridSpec(j: Job, size: number): GridState['spec'] {
   const { race } = j;
-  const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => firstCoords(race.dim, t));
+  const [ia, ib] = familyData(race.model.family).planeAxes(race.dim);
+  const pts = [race.truth, race.init, race.optimum.theta].flatMap((t) => [t[ia], t[ib]]);
   let lo = Math.min(...pts);
   let hi = Math.max(...pts);
   const pad = Math.max(1, 0.35 * (hi - lo));
@@ -37,7 +34,7 @@ function sliceBase(j: Job): Float64Array {
   const { race } = j;
   const run = race.runs.find((r) => r.method === 'em') ?? race.runs[0];
   const star = race.optimum.theta;
-  const twin = swapComponents(race.dim, star);
+  const twin = race.model.swapLabels(star);
   const at = run?.rows[run.rows.length - 1]?.theta ?? race.init;
   let a = 0;
   let b = 0;
@@ -70,7 +67,7 @@ export function contourRow(j: Job): void {
   // The coarse grid in one go (the first redraw waits for it); the fine one a few rows per task.
   const from = j.grid.row;
   const to = j.grid.level === 0 ? spec.ny : Math.min(spec.ny, from + FINE_ROWS_PER_TASK);
-  const rows = planeLogLik(j.race.dim, j.race.data, j.grid.plane, { from, to });
+  const rows = planeLogLikOf(j.race.model, j.grid.plane, { from, to });
   values.set(rows, from * spec.nx);
   j.grid.row = to;
 }

@@ -17,7 +17,8 @@ import {
   type SpectrumRequest,
 } from '../protocol';
 import { takeContours } from './contours';
-import { CURVE_SEPS, curveOf } from './curve';
+import { curveValues } from '../../experiment/curve-seps';
+import { curveOf } from './curve';
 import type { Job } from './job';
 import { isIdle, schedule } from './scheduler';
 
@@ -81,7 +82,7 @@ export function pullReply(
     spectrum,
     contours,
     lambdaCurve: curve.length > sentCurve ? curve.slice() : null,
-    lambdaCurveTotal: CURVE_SEPS.length,
+    lambdaCurveTotal: curveValues(j.state.model).length,
     done: j.race.done,
     idle: isIdle(j),
     error: j.error,
