@@ -160,15 +160,15 @@
         (if (local.get $tail)
           (then
             (call $group1d (local.get $pa) (i32.add (local.get $pa) (i32.const 2048)) (i32.const 256) (local.get $tail) (local.get $oa) (i32.add (local.get $oa) (i32.const 72))
-          (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))
+              (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))
           (else
             (call $group1d (local.get $pa) (local.get $pa) (i32.const 256) (i32.const 256) (local.get $oa) (local.get $oa)
-          (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))))
+              (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))))
       (else
         (if (local.get $tail)
           (then
             (call $group1d (local.get $pa) (local.get $pa) (local.get $tail) (local.get $tail) (local.get $oa) (local.get $oa)
-          (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))))))
+              (local.get $m1) (local.get $m2) (local.get $c1) (local.get $c2) (local.get $h1) (local.get $h2)))))))
 
   ;; The same in 2D: points are (x, y) pairs, 16 bytes each; θ's per-component constants as in model2d.ts.
   (func $group2d
@@ -339,13 +339,13 @@
         (if (local.get $tail)
           (then
             (call $group2d (local.get $pa) (i32.add (local.get $pa) (i32.const 4096)) (i32.const 256) (local.get $tail) (local.get $oa) (i32.add (local.get $oa) (i32.const 120))
-          (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))
+              (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))
           (else
             (call $group2d (local.get $pa) (local.get $pa) (i32.const 256) (i32.const 256) (local.get $oa) (local.get $oa)
-          (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))))
+              (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))))
       (else
         (if (local.get $tail)
           (then
             (call $group2d (local.get $pa) (local.get $pa) (local.get $tail) (local.get $tail) (local.get $oa) (local.get $oa)
-          (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))))))
+              (local.get $m1x) (local.get $m1y) (local.get $k1) (local.get $p1a) (local.get $p1b2) (local.get $p1c) (local.get $m2x) (local.get $m2y) (local.get $k2) (local.get $p2a) (local.get $p2b2) (local.get $p2c)))))))
 )
