@@ -341,7 +341,7 @@ if (JSON_OUT) {
   );
 
   table(
-    '1. EM iteration (E-step + M-step), DEFAULT_STATE data at sep = 2; median and min of 7 reps of ≥ 200 ms',
+    '1. EM iteration (E-step + M-step; the WebAssembly E-step at N ≥ 512), DEFAULT_STATE data at sep = 2; median and min of 7 reps of ≥ 200 ms',
     ['case', 'N', 'ms/iter (median)', 'ms/iter (min)', 'ns/point (median)', 'ns/point (min)', 'CPU ns/point (median)', 'iters/rep'],
     hot.map((h) => [
       `${h.dim}D`,

@@ -12,7 +12,7 @@ import type { DataSpec, RaceSpec } from '../engine/spec';
 /** Announce work expected to take longer than this. */
 export const ANNOUNCE_S = 2;
 
-/** Milliseconds per E-step on these data, from a short probe (the first call warms up the code). */
+/** CPU milliseconds per E-step on these data, from a short probe (the first call warms up the code). */
 export function probeEStepMs(spec: DataSpec & Pick<RaceSpec, 'floor'>): number {
   const data = generateData(spec);
   const model = createModel(spec.dim, data, varianceFloor(spec, data));
@@ -21,15 +21,20 @@ export function probeEStepMs(spec: DataSpec & Pick<RaceSpec, 'floor'>): number {
     spec.dim === 1
       ? Float64Array.of(0.5, -sd, sd, sd * sd, sd * sd)
       : Float64Array.of(0.5, -sd, 0, sd, 0, sd * sd, 0, sd * sd, sd * sd, 0, sd * sd);
-  // Warm up the compiled code (a cold first pass is many times slower), then time ≥ 20 ms of passes.
+  // Warm up the compiled code (a cold first pass is many times slower), then time ≥ 20 ms of passes in
+  // CPU time, not wall time: other programs sharing the cores would inflate the work's size.
   for (let points = 0; points < 3e5; points += spec.n) model.estep(theta);
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let reps = 0;
-  const t0 = performance.now();
-  while (reps < 2 || performance.now() - t0 < 20) {
+  const t0 = cpuMs();
+  while (reps < 2 || cpuMs() - t0 < 20) {
     model.estep(theta);
     reps++;
   }
-  return (performance.now() - t0) / reps;
+  return (cpuMs() - t0) / reps;
 }
 
 /** "12 s", "3.4 min", "1.2 h". */

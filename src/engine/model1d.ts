@@ -9,6 +9,7 @@ import { expNeg, log, log1p, exp, sigmoid } from './detmath';
 import { BLOCK, NeumaierSums } from './summation';
 import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
+import { addBlocks, createEStepKernel, type EStepKernel, type EStepPath } from './wasm/estep-kernel';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
 
 const LOG_2PI = log(2 * Math.PI);
@@ -17,7 +18,7 @@ const LN2 = Math.LN2;
 /** The point-independent part of the log-odds log(π φ₁(x) / (1 − π) φ₂(x)). */
 const logOddsOffset = ([pi, , , v1, v2]: Theta): number => log(pi) - log1p(-pi) - 0.5 * (log(v1) - log(v2));
 
-export function createModel1D(data: Float64Array, options: { varianceFloor?: number } = {}): MixtureModel {
+export function createModel1D(data: Float64Array, options: { varianceFloor?: number; estepPath?: EStepPath } = {}): MixtureModel {
   const n = data.length;
   const varianceFloor = options.varianceFloor ?? 0;
 
@@ -26,6 +27,8 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
   // Per-block scratch for the E-step's three passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);
   const eBuf = new Float64Array(BLOCK);
+  // The WebAssembly kernel (the same block sums, bit for bit: wasm/estep-kernel.ts), made at the first E-step.
+  let kernel: EStepKernel | null | undefined;
 
   /**
    * One pass over the data in blocks of BLOCK points, each block in three short loops (loop fission):
@@ -50,6 +53,11 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
     const E = eBuf;
     // Slots: 0 L, 1 H, 2 R1, 3 R2, 4 S1, 5 Q1, 6 S2, 7 Q2.
     const acc = new NeumaierSums(8);
+    if (kernel === undefined) kernel = createEStepKernel(1, data, options.estepPath);
+    if (kernel) {
+      addBlocks(acc, kernel.run(Float64Array.of(m1, m2, c1, c2, h1, h2)), kernel.nBlocks, 9);
+      return result(theta, acc);
+    }
     for (let start = 0; start < N; start += BLOCK) {
       const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e): each factor is in [1, 2], so 256 of them cannot
@@ -110,15 +118,17 @@ export function createModel1D(data: Float64Array, options: { varianceFloor?: num
       acc.add(6, S2);
       acc.add(7, Q2);
     }
-    return {
-      theta,
-      logLik: acc.total(0),
-      entropy: n > 0 ? acc.total(1) / (n * LN2) : 0,
-      R1: acc.total(2),
-      R2: acc.total(3),
-      stats: Float64Array.of(acc.total(4), acc.total(5), acc.total(6), acc.total(7)),
-    };
+    return result(theta, acc);
   }
+
+  const result = (theta: Theta, acc: NeumaierSums): MixtureEStep => ({
+    theta,
+    logLik: acc.total(0),
+    entropy: n > 0 ? acc.total(1) / (n * LN2) : 0,
+    R1: acc.total(2),
+    R2: acc.total(3),
+    stats: Float64Array.of(acc.total(4), acc.total(5), acc.total(6), acc.total(7)),
+  });
 
   /** Standard M-step: v' = Q/R − (S/R)² is Σ r (x − μ')² / R written without cancellation. */
   function mstep(e: MixtureEStep): Theta {

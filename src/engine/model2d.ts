@@ -13,6 +13,7 @@ import { mixtureDomainError } from './domain';
 import { withMixtureHooks } from './mixture-hooks';
 import { completeInfo2D, missingInfo2D } from './model2d-info';
 import { component, mul, type M2 } from './model2d-common';
+import { addBlocks, createEStepKernel, type EStepKernel, type EStepPath } from './wasm/estep-kernel';
 
 export { component, type Comp } from './model2d-common';
 import type { MixtureEStep, MixtureModel, Theta } from './types';
@@ -22,7 +23,7 @@ import type { MixtureEStep, MixtureModel, Theta } from './types';
 const expNeg = importedExpNeg;
 const BLOCK = IMPORTED_BLOCK;
 
-export function createModel2D(data: Float64Array, options?: { varianceFloor?: number }): MixtureModel {
+export function createModel2D(data: Float64Array, options?: { varianceFloor?: number; estepPath?: EStepPath }): MixtureModel {
   if (data.length % 2 !== 0) throw new Error('createModel2D: data must be interleaved x, y pairs');
   const n = data.length / 2;
   const varianceFloor = options?.varianceFloor ?? 0;
@@ -32,6 +33,8 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
   // Per-block scratch for the E-step's passes (BLOCK doubles each, allocated once per model).
   const dBuf = new Float64Array(BLOCK);
   const eBuf = new Float64Array(BLOCK);
+  // The WebAssembly kernel (the same block sums, bit for bit: wasm/estep-kernel.ts), made at the first E-step.
+  let kernel: EStepKernel | null | undefined;
 
   /**
    * One pass over the data in blocks of BLOCK points, each block in four short loops (loop fission, as in
@@ -61,6 +64,12 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
       p2c = c2.pc;
     // Slots: 0 L, 1 Σh, 2 R1, 3 R2, 4–5 b1, 6–8 vech A1, 9–10 b2, 11–13 vech A2.
     const acc = new NeumaierSums(14);
+    if (kernel === undefined) kernel = createEStepKernel(2, data, options?.estepPath);
+    if (kernel) {
+      const p = Float64Array.of(m1x, m1y, k1, p1a, p1b2, p1c, m2x, m2y, k2, p2a, p2b2, p2c);
+      addBlocks(acc, kernel.run(p), kernel.nBlocks, 15);
+      return result(theta, acc);
+    }
     for (let start = 0; start < N; start += BLOCK) {
       const len = Math.min(N, start + BLOCK) - start;
       // Σ log1p(e) over a block is log Π(1+e), each factor in [1, 2]: one log per block (as in model1d).
@@ -153,6 +162,10 @@ export function createModel2D(data: Float64Array, options?: { varianceFloor?: nu
       acc.add(12, a2xy);
       acc.add(13, a2yy);
     }
+    return result(theta, acc);
+  }
+
+  function result(theta: Theta, acc: NeumaierSums): MixtureEStep {
     const stats = new Float64Array(10);
     for (let j = 0; j < 10; j++) stats[j] = acc.total(4 + j);
     return {

@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { PRESETS } from '../../src/experiment/presets';
 import { PANELS, expect, raceDone, readout, runPhases, settle, status, statusIteration, test, urlParams } from './helpers';
 import { queryWith } from '../query';
+import { KERNEL_MIN_N } from '../../src/engine/wasm/estep-kernel';
+import { ESTEP_WASM_BASE64 } from '../../src/engine/wasm/estep-wasm';
 
 /** A small, fast, canonical experiment (the CLI rejects queries that need repairs). */
 const SMALL = queryWith({
@@ -225,6 +227,26 @@ test('Download CSV is byte-identical to `npm run lab --csv` in 2D', async ({ pag
   const { browser, cli } = await downloadAndCli(page, q, 'csv');
   expect(browser.split('\n')[0]).toBe(cli.split('\n')[0]);
   expect(browser === cli).toBe(true);
+});
+
+/** Above the WebAssembly E-step's threshold, so the kernel runs in the worker and in the CLI. */
+const KERNEL_SIZED = { n: 2000, sep: 2, seed: 3, init: 2, methods: ['em', 'ecg', 'squarem', 'newton'], iters: 300 } as const;
+
+test('Download JSON (1D) and CSV (2D) are byte-identical to `npm run lab` at N above the WebAssembly kernel threshold', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  expect(KERNEL_SIZED.n).toBeGreaterThanOrEqual(KERNEL_MIN_N);
+  await page.goto('/');
+  // This Chromium takes the kernel's binary, so the worker ran it (the scalar path is the fallback).
+  expect(await page.evaluate((b64) => WebAssembly.validate(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))), ESTEP_WASM_BASE64)).toBe(
+    true,
+  );
+  const methods = [...KERNEL_SIZED.methods];
+  const one = await downloadAndCli(page, queryWith({ ...KERNEL_SIZED, methods }), 'json');
+  expect(one.browser === one.cli).toBe(true);
+  const two = await downloadAndCli(page, queryWith({ ...KERNEL_SIZED, methods, dim: 2, aspect: 0.5, rot: 30 }), 'csv');
+  expect(two.browser === two.cli).toBe(true);
 });
 
 test('keyboard shortcuts', async ({ page }) => {
