@@ -8,7 +8,7 @@ import { memo, useId } from 'react';
 import { METHODS, methodLabel, type MethodId } from '../../engine/methods/registry';
 import type { Control, Display, KeyRow } from '../../experiment/key-rows';
 import { KEYS, SEED_MAX, type ExperimentState, type Key } from '../../experiment/keys';
-import { DEFAULT_STATE } from '../../experiment/schema';
+import { DEFAULT_STATE, appliesTo } from '../../experiment/schema';
 import { SAMPLER_IDS, SAMPLER_LABELS, SAMPLER_NAMES, type SamplerId } from '../../experiment/sampler-list';
 import { setConfig, toggleMethod } from '../../state/actions';
 import type { UrlCommit } from '../../state/url-sync';
@@ -27,6 +27,14 @@ export function formatDisplay(d: Display, v: number, spoken = false): string {
   return `${text}${(spoken ? d.spokenUnit : undefined) ?? d.unit ?? ''}`;
 }
 
+/** Where a value sits on a slider's track, and back (key-rows.ts Control scale). */
+const TRACKS = {
+  linear: { toTrack: (v: number) => v, fromTrack: (x: number) => x },
+  log10: { toTrack: Math.log10, fromTrack: (x: number) => 10 ** x },
+  // Probabilities near 1 (the HMM's persistence): 0.9, 0.99 and 0.999 one unit apart.
+  'log10-complement': { toTrack: (v: number) => -Math.log10(1 - v), fromTrack: (x: number) => 1 - 10 ** -x },
+} as const;
+
 /** Sets a key from its control: the keys it resets go back to their defaults, and the cursor to 0 if it rewinds. */
 function setKey(key: Key, value: unknown, commit: UrlCommit): void {
   const r = rows[key];
@@ -42,9 +50,11 @@ export function KeyControl({ k }: { k: Key }) {
   const shown = useStore((s) => !r.forMethod || s.config.methods.includes(r.forMethod));
   const value = useStore((s) => s.config[k]);
   const dim = useStore((s) => s.config.dim);
-  // A key that does not apply to this dimension (aspect, rot in 1D) has no control there.
-  if (!r.control || !shown || (r.dims && !r.dims.includes(dim))) return null;
-  const label = r.labelByDim?.[dim] ?? r.label;
+  const model = useStore((s) => s.config.model);
+  // A key that does not apply to this model or dimension (the HMM's p in a mixture, aspect in 1D) has no control there.
+  const applies = appliesTo(k, { dim, model });
+  if (!r.control || !shown || !applies) return null;
+  const label = r.labelByFamily?.[model] ?? r.labelByDim?.[dim] ?? r.label;
   return <ControlView k={k} control={r.control} label={label} hint={r.hint} value={value} />;
 }
 
@@ -64,17 +74,17 @@ function ControlView({
   switch (control.kind) {
     case 'slider': {
       const v = value as number;
-      const log = control.scale === 'log10';
       const r = rows[k] as { min: number; max: number };
       const max = control.max ?? r.max;
+      const { toTrack, fromTrack } = TRACKS[control.scale ?? 'linear'];
       return (
         <Slider
           label={label}
           min={control.min ?? r.min}
           max={max}
           step={control.step}
-          value={log ? Math.log10(v) : Math.min(max, v)}
-          onValue={(x, commit) => setKey(k, log ? 10 ** x : x, commit)}
+          value={Math.min(max, toTrack(v))}
+          onValue={(x, commit) => setKey(k, fromTrack(x), commit)}
           display={formatDisplay(control.display, v)}
           valueText={`${control.spoken} ${formatDisplay(control.display, v, true)}`}
           hint={hint}
